@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "gofast",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gofast", targets: ["gofast"]),
+        .executable(name: "gofast-bench", targets: ["GoFastBenchmarks"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // wire: JSON-RPC 2.0 over stdio; knows nothing of running.
+        .target(name: "JSONRPC", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        // domain: value types and pure logic; no I/O.
+        .target(name: "TrainingDomain"),
+        // store: SQLite through GRDB.
+        .target(name: "TrainingStore", dependencies: ["TrainingDomain", .product(name: "GRDB", package: "GRDB.swift")]),
+        // formats: activity file decoders; bytes in, values out.
+        .target(name: "ActivityFormats"),
+        // server: one handler per method.
+        .target(
+            name: "GoFastServer",
+            dependencies: [
+                "JSONRPC", "TrainingDomain", "TrainingStore", // FORMATS-PENDING "ActivityFormats",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // the executable: a thin command line.
+        .executableTarget(
+            name: "gofast",
+            dependencies: [
+                "GoFastServer", "JSONRPC",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "GoFastBenchmarks",
+            dependencies: ["GoFastServer", "TrainingDomain", "TrainingStore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/GoFastBenchmarks"
+        ),
+        .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
+        .testTarget(name: "TrainingDomainTests", dependencies: ["TrainingDomain"]),
+        .testTarget(name: "ActivityFormatsTests", dependencies: ["ActivityFormats"]),
+        .testTarget(name: "TrainingStoreTests", dependencies: ["TrainingStore", "TrainingDomain", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "GoFastEndToEndTests", dependencies: ["gofast"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,26 @@
+import JSONRPC
+import TrainingDomain
+
+/// The gofast methods, assembled into the service a `JSONRPCConnection` serves.
+public enum GoFastService {
+    /// The server's version.
+    public static let version = "0.3.0"
+    /// The protocol version clients can check in `initialize`.
+    public static let protocolVersion = "1.0"
+
+    /// Every method, wired to `context`.
+    public static func make(_ context: ServerContext) -> RPCService {
+        var methods: [RPCMethod] = [
+            RPCMethod("rpc.discover", access: .read) { _ in
+                EncodedJSON(validJSONBytes: Array(OpenRPCDocument.text.utf8))
+            }
+        ]
+        methods += AthleteHandlers.methods(context)
+        methods += RaceHandlers.methods(context)
+        methods += PlanReadHandlers.methods(context)
+        return RPCService(
+            serverName: "gofast", serverVersion: version, protocolVersion: protocolVersion, methods: methods,
+            mapError: ApplicationErrorMapper.map
+        )
+    }
+}

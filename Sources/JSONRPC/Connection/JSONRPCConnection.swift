@@ -1,0 +1,322 @@
+import Foundation
+import Logging
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Serves one JSON-RPC 2.0 peer over a pair of file descriptors: framing, lifecycle, batches,
+/// cancellation and progress; the methods themselves come from an `RPCService`.
+public final class JSONRPCConnection: @unchecked Sendable {
+    /// Options of a connection.
+    public struct Configuration: Sendable {
+        /// The framing to use, or nil to detect it from the first bytes.
+        public var framing: Framing?
+        /// The largest message accepted, in bytes.
+        public var maximumMessageBytes: Int
+
+        /// Creates a configuration; the default limit is 64 MiB.
+        public init(framing: Framing? = nil, maximumMessageBytes: Int = 64 << 20) {
+            self.framing = framing
+            self.maximumMessageBytes = maximumMessageBytes
+        }
+    }
+
+    private struct State {
+        var framing: Framing?
+        var initialized = false
+        var shutdownRequested = false
+        var exitRequested = false
+        var nextSerial = 0
+        var inFlight: [JSONValue: (serial: Int, task: Task<Void, Never>)] = [:]
+    }
+
+    private let service: RPCService
+    private let configuration: Configuration
+    private let output: OutputChannel
+    private let logger: Logger
+    private let state: Locked<State>
+    private let pendingWork = DispatchGroup()
+    private var scheduler = RequestScheduler()
+
+    /// Creates a connection that writes to `outputFileDescriptor`.
+    public init(service: RPCService, configuration: Configuration = .init(), outputFileDescriptor: Int32, logger: Logger) {
+        self.service = service
+        self.configuration = configuration
+        self.output = OutputChannel(fileDescriptor: outputFileDescriptor)
+        self.logger = logger
+        self.state = Locked(State(framing: configuration.framing))
+    }
+
+    /// Reads messages from `inputFileDescriptor` until end of input or `exit`, answers them, writes every
+    /// reply in flight, and returns the process exit code (0, or 1 for `exit` without `shutdown`).
+    public func run(inputFileDescriptor: Int32) -> Int32 {
+        var framer = MessageFramer(framing: configuration.framing, maximumMessageBytes: configuration.maximumMessageBytes)
+        var readBuffer = [UInt8](repeating: 0, count: 1 << 16)
+        reading: while true {
+            let count = readBuffer.withUnsafeMutableBytes { read(inputFileDescriptor, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                logger.error("reading the input failed", metadata: ["errno": "\(errno)"])
+                break
+            }
+            if count == 0 { break }
+            framer.append(readBuffer[0..<count])
+            while let event = framer.next() {
+                if let framing = framer.framing {
+                    state.withLock { $0.framing = framing }
+                }
+                handle(event)
+                if state.withLock({ $0.exitRequested }) { break reading }
+            }
+        }
+        pendingWork.wait()
+        output.close()
+        return state.withLock { $0.exitRequested && !$0.shutdownRequested ? 1 : 0 }
+    }
+
+    // MARK: - Events and messages
+
+    private func handle(_ event: MessageFramer.Event) {
+        switch event {
+        case .message(let body):
+            handleMessage(body)
+        case .oversized(let declared):
+            let size = declared.map { "\($0) bytes" } ?? "a line"
+            logger.warning("refused an oversized message", metadata: ["size": "\(size)", "limit": "\(configuration.maximumMessageBytes)"])
+            send(errorBytes(id: .null, error: RPCError(
+                code: -32600, message: "Invalid Request",
+                data: ["reason": .string("message of \(size) exceeds the limit of \(configuration.maximumMessageBytes) bytes; it was skipped")]
+            )))
+        case .invalidHeader(let reason):
+            logger.warning("invalid message header", metadata: ["reason": "\(reason)"])
+            send(errorBytes(id: .null, error: .parseError("invalid header: \(reason)")))
+        }
+    }
+
+    private func handleMessage(_ body: [UInt8]) {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(body)
+        } catch {
+            send(errorBytes(id: .null, error: .parseError(error.description)))
+            return
+        }
+        guard case .array(let elements) = value else {
+            handleElement(value) { [self] reply in if let reply { send(reply) } }
+            return
+        }
+        guard !elements.isEmpty else {
+            send(errorBytes(id: .null, error: .invalidRequest("an empty batch")))
+            return
+        }
+        let batch = BatchCollector(expected: elements.count) { [self] replies in
+            guard !replies.isEmpty else { return }
+            var bytes: [UInt8] = [UInt8(ascii: "[")]
+            for (position, reply) in replies.enumerated() {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(contentsOf: reply)
+            }
+            bytes.append(UInt8(ascii: "]"))
+            send(bytes)
+        }
+        for element in elements {
+            handleElement(element) { reply in batch.add(reply) }
+        }
+    }
+
+    /// Handles one request or notification; `reply` is called exactly once, with nil when nothing is answered.
+    private func handleElement(_ value: JSONValue, reply: @escaping @Sendable ([UInt8]?) -> Void) {
+        guard case .object(let members) = value else {
+            reply(errorBytes(id: .null, error: .invalidRequest("a request must be an object, got \(value.typeName)")))
+            return
+        }
+        var id: JSONValue = .null
+        if let rawID = members["id"] {
+            switch rawID {
+            case .string, .number, .null: id = rawID
+            default:
+                reply(errorBytes(id: .null, error: .invalidRequest("\"id\" must be a string, a number or null, got \(rawID.typeName)")))
+                return
+            }
+        }
+        guard members["jsonrpc"] == .string("2.0") else {
+            reply(errorBytes(id: id, error: .invalidRequest("\"jsonrpc\" must be \"2.0\"")))
+            return
+        }
+        guard case .string(let method) = members["method"] else {
+            reply(errorBytes(id: id, error: .invalidRequest("\"method\" must be a string")))
+            return
+        }
+        var params = members["params"]
+        switch params {
+        case nil, .object?, .array?: break
+        case .null?: params = nil
+        case let other?:
+            reply(errorBytes(id: id, error: .invalidRequest("\"params\" must be an object or an array, got \(other.typeName)")))
+            return
+        }
+        if members["id"] == nil {
+            handleNotification(method, params: params)
+            reply(nil)
+        } else {
+            handleRequest(method, id: id, params: params, reply: reply)
+        }
+    }
+
+    private func handleNotification(_ method: String, params: JSONValue?) {
+        switch method {
+        case "exit":
+            state.withLock { $0.exitRequested = true }
+        case "initialized":
+            break
+        case "$/cancelRequest":
+            guard let id = params?["id"] else { return }
+            let task = state.withLock { $0.inFlight[id]?.task }
+            task?.cancel()
+        default:
+            if method.hasPrefix("$/") { return }
+            if state.withLock({ $0.shutdownRequested }) { return }
+            guard let rpcMethod = service.methods[method], params?.objectValue != nil || params == nil else {
+                logger.debug("ignored notification", metadata: ["method": "\(method)"])
+                return
+            }
+            // Notifications are run for their effect and never answered.
+            dispatch(rpcMethod, request: RPCRequest(method: method, id: nil, params: params), key: nil) { _ in }
+        }
+    }
+
+    private func handleRequest(_ method: String, id: JSONValue, params: JSONValue?, reply: @escaping @Sendable ([UInt8]?) -> Void) {
+        if state.withLock({ $0.shutdownRequested }) {
+            reply(errorBytes(id: id, error: .invalidRequest("the server is shut down; only the exit notification is accepted")))
+            return
+        }
+        switch method {
+        case "initialize":
+            if case .array? = params {
+                reply(errorBytes(id: id, error: .invalidParams(field: "params", reason: "initialize takes named params (an object), not positional params (an array)")))
+                return
+            }
+            state.withLock { $0.initialized = true }
+            reply(resultBytes(id: id, result: .value(initializeResult)))
+        case "shutdown":
+            state.withLock { $0.shutdownRequested = true }
+            let barrier = RPCMethod("shutdown", access: .write) { _ in .null }
+            dispatch(barrier, request: RPCRequest(method: method, id: id, params: params), key: id, reply: reply)
+        default:
+            guard let rpcMethod = service.methods[method] else {
+                reply(errorBytes(id: id, error: .methodNotFound(method)))
+                return
+            }
+            if case .array? = params {
+                reply(errorBytes(id: id, error: .invalidParams(field: "params", reason: "\(method) takes named params (an object), not positional params (an array)")))
+                return
+            }
+            let token = params?["workDoneToken"]
+            let progress: ProgressReporter
+            if let token, token != .null {
+                progress = ProgressReporter(token: token) { [weak self] notification in
+                    guard let self else { return }
+                    self.send(JSONWriter.bytes(notification))
+                }
+            } else {
+                progress = .disabled
+            }
+            dispatch(rpcMethod, request: RPCRequest(method: method, id: id, params: params, progress: progress), key: id, reply: reply)
+        }
+    }
+
+    private var initializeResult: JSONValue {
+        [
+            "serverInfo": ["name": .string(service.serverName), "version": .string(service.serverVersion)],
+            "protocolVersion": .string(service.protocolVersion),
+            "capabilities": [
+                "methods": .array(service.allMethodNames.map { .string($0) }),
+                "framings": .array(Framing.allCases.map { .string($0.rawValue) }),
+                "cancelRequest": true,
+                "workDoneProgress": true,
+                "batches": true,
+                "maximumMessageBytes": .number(JSONNumber(configuration.maximumMessageBytes)),
+            ],
+        ]
+    }
+
+    /// Schedules a handler in arrival order (reads together, writes alone) and registers it for cancellation.
+    private func dispatch(_ method: RPCMethod, request: RPCRequest, key: JSONValue?, reply: @escaping @Sendable ([UInt8]?) -> Void) {
+        pendingWork.enter()
+        state.withLock { state in
+            state.nextSerial += 1
+            let serial = state.nextSerial
+            let task = scheduler.schedule(access: method.access) { [self] dependencies in
+                Task {
+                    for dependency in dependencies { await dependency.value }
+                    let bytes = await self.execute(method, request: request)
+                    if let key { self.state.withLock { if $0.inFlight[key]?.serial == serial { $0.inFlight[key] = nil } } }
+                    reply(request.id == nil ? nil : bytes)
+                    self.pendingWork.leave()
+                }
+            }
+            if let key { state.inFlight[key] = (serial, task) }
+        }
+    }
+
+    private func execute(_ method: RPCMethod, request: RPCRequest) async -> [UInt8] {
+        let id = request.id ?? .null
+        if Task.isCancelled { return errorBytes(id: id, error: .requestCancelled) }
+        do {
+            let result = try await method.handler(request)
+            return resultBytes(id: id, result: result)
+        } catch let error as RPCError {
+            return errorBytes(id: id, error: error)
+        } catch {
+            if error is CancellationError || Task.isCancelled { return errorBytes(id: id, error: .requestCancelled) }
+            if let mapped = service.mapError(error) { return errorBytes(id: id, error: mapped) }
+            logger.error("internal error", metadata: ["method": "\(request.method)", "error": "\(String(reflecting: error))"])
+            return errorBytes(id: id, error: .internalError)
+        }
+    }
+
+    // MARK: - Output
+
+    private func send(_ body: [UInt8]) {
+        let framing = state.withLock { $0.framing } ?? .newlineDelimited
+        output.send(framing.frame(body))
+    }
+
+    private func resultBytes(id: JSONValue, result: EncodedJSON) -> [UInt8] {
+        var bytes = Array(#"{"id":"#.utf8)
+        JSONWriter.write(id, into: &bytes)
+        bytes.append(contentsOf: #","jsonrpc":"2.0","result":"#.utf8)
+        bytes.append(contentsOf: result.bytes)
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
+    }
+
+    private func errorBytes(id: JSONValue, error: RPCError) -> [UInt8] {
+        JSONWriter.bytes(["jsonrpc": "2.0", "id": id, "error": error.jsonValue])
+    }
+}
+
+/// Collects the replies of one batch and sends them together once every element is handled.
+private final class BatchCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var remaining: Int
+    private var replies: [[UInt8]] = []
+    private let completion: ([[UInt8]]) -> Void
+
+    init(expected: Int, completion: @escaping ([[UInt8]]) -> Void) {
+        self.remaining = expected
+        self.completion = completion
+    }
+
+    func add(_ reply: [UInt8]?) {
+        lock.lock()
+        if let reply { replies.append(reply) }
+        remaining -= 1
+        let done = remaining == 0
+        let collected = replies
+        lock.unlock()
+        if done { completion(collected) }
+    }
+}

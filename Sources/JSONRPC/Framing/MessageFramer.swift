@@ -1,0 +1,196 @@
+/// Splits an incoming byte stream into message bodies, whatever the read sizes; detects the framing from the first bytes.
+///
+/// Feed it bytes with `append(_:)` and take events with `next()` until it returns nil. An oversized
+/// message is never buffered: its bytes are skipped as they arrive and the framer resynchronises.
+public struct MessageFramer: Sendable {
+    /// What the framer found in the stream.
+    public enum Event: Equatable, Sendable {
+        /// A complete message body.
+        case message([UInt8])
+        /// A message longer than the limit was skipped; `declaredBytes` is its size when a header said it.
+        case oversized(declaredBytes: Int?)
+        /// A header block that is not valid LSP framing; the framer skipped it.
+        case invalidHeader(String)
+    }
+
+    /// The framing in use, nil until detected from the first non-blank byte.
+    public private(set) var framing: Framing?
+    /// The largest message body accepted, in bytes.
+    public let maximumMessageBytes: Int
+
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var scanned = 0
+    private var bytesToSkip = 0
+    private var skippingLine = false
+    private static let maximumHeaderBytes = 8 * 1024
+
+    /// Creates a framer; `framing` nil means detect it.
+    public init(framing: Framing? = nil, maximumMessageBytes: Int) {
+        self.framing = framing
+        self.maximumMessageBytes = maximumMessageBytes
+    }
+
+    /// Adds bytes read from the stream.
+    public mutating func append(_ bytes: some Collection<UInt8>) {
+        var bytes = bytes[...]
+        if bytesToSkip > 0 {
+            let skipped = min(bytesToSkip, bytes.count)
+            bytesToSkip -= skipped
+            bytes = bytes.dropFirst(skipped)
+        }
+        if start > 0, start == buffer.count {
+            buffer.removeAll(keepingCapacity: true)
+            start = 0
+            scanned = 0
+        } else if start > 65_536, start * 2 > buffer.count {
+            buffer.removeSubrange(0..<start)
+            scanned -= start
+            start = 0
+        }
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// The next complete event, or nil when more bytes are needed.
+    public mutating func next() -> Event? {
+        if framing == nil {
+            while start < buffer.count, Self.isBlank(buffer[start]) { start += 1 }
+            guard start < buffer.count else { return nil }
+            framing = buffer[start] == UInt8(ascii: "{") || buffer[start] == UInt8(ascii: "[") ? .newlineDelimited : .contentLength
+            scanned = start
+        }
+        switch framing! {
+        case .newlineDelimited: return nextLine()
+        case .contentLength: return nextContentLengthMessage()
+        }
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+
+    private mutating func nextLine() -> Event? {
+        while true {
+            if scanned < start { scanned = start }
+            guard let newline = buffer[scanned...].firstIndex(of: 0x0A) else {
+                scanned = buffer.count
+                if buffer.count - start > maximumMessageBytes {
+                    let wasSkipping = skippingLine
+                    skippingLine = true
+                    start = buffer.count
+                    scanned = start
+                    if !wasSkipping { return .oversized(declaredBytes: nil) }
+                }
+                return nil
+            }
+            let line = buffer[start..<newline]
+            start = newline + 1
+            scanned = start
+            if skippingLine {
+                skippingLine = false
+                continue
+            }
+            if line.count > maximumMessageBytes { return .oversized(declaredBytes: nil) }
+            var body = line
+            while let last = body.last, Self.isBlank(last) { body = body.dropLast() }
+            while let first = body.first, Self.isBlank(first) { body = body.dropFirst() }
+            if body.isEmpty { continue }
+            return .message(Array(body))
+        }
+    }
+
+    private mutating func nextContentLengthMessage() -> Event? {
+        while true {
+            // Blank lines between messages are tolerated.
+            while start < buffer.count, Self.isBlank(buffer[start]) { start += 1 }
+            guard start < buffer.count else { return nil }
+            guard let headerEnd = findHeaderEnd() else {
+                if buffer.count - start > Self.maximumHeaderBytes {
+                    start = buffer.count
+                    return .invalidHeader("header block longer than \(Self.maximumHeaderBytes) bytes")
+                }
+                return nil
+            }
+            let headerBytes = buffer[start..<headerEnd.headerEnd]
+            let bodyStart = headerEnd.bodyStart
+            switch Self.parseContentLength(headerBytes) {
+            case .failure(let error):
+                start = bodyStart
+                return .invalidHeader(error.reason)
+            case .success(let length):
+                if length > maximumMessageBytes {
+                    let available = buffer.count - bodyStart
+                    if available >= length {
+                        start = bodyStart + length
+                    } else {
+                        start = buffer.count
+                        bytesToSkip = length - available
+                    }
+                    return .oversized(declaredBytes: length)
+                }
+                guard buffer.count - bodyStart >= length else { return nil }
+                let body = Array(buffer[bodyStart..<(bodyStart + length)])
+                start = bodyStart + length
+                return .message(body)
+            }
+        }
+    }
+
+    /// Finds the blank line ending the header block (`\r\n\r\n`, or a lenient `\n\n`).
+    private mutating func findHeaderEnd() -> (headerEnd: Int, bodyStart: Int)? {
+        var index = max(scanned, start)
+        while index < buffer.count {
+            if buffer[index] == 0x0A {
+                if index + 1 < buffer.count, buffer[index + 1] == 0x0A {
+                    return (index, index + 2)
+                }
+                if index + 2 < buffer.count, buffer[index + 1] == 0x0D, buffer[index + 2] == 0x0A {
+                    return (index, index + 3)
+                }
+                if index + 1 >= buffer.count || (index + 2 >= buffer.count && buffer[index + 1] == 0x0D) {
+                    scanned = index
+                    return nil
+                }
+            }
+            index += 1
+        }
+        scanned = index
+        return nil
+    }
+
+    private static func parseContentLength(_ header: ArraySlice<UInt8>) -> Result<Int, HeaderError> {
+        var length: Int?
+        for rawLine in header.split(separator: 0x0A) {
+            var line = rawLine
+            if line.last == 0x0D { line = line.dropLast() }
+            if line.isEmpty { continue }
+            guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else {
+                return .failure(HeaderError("header line without ':'"))
+            }
+            let name = String(decoding: line[line.startIndex..<colon], as: UTF8.self).trimmingBlanks().lowercased()
+            let value = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingBlanks()
+            if name == "content-length" {
+                guard !value.isEmpty, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), value.utf8.count <= 18, let parsed = Int(value) else {
+                    return .failure(HeaderError("Content-Length is not a non-negative integer: \"\(value.prefix(40))\""))
+                }
+                length = parsed
+            }
+        }
+        guard let length else { return .failure(HeaderError("missing Content-Length header")) }
+        return .success(length)
+    }
+
+    private struct HeaderError: Error {
+        let reason: String
+        init(_ reason: String) { self.reason = reason }
+    }
+}
+
+private extension String {
+    func trimmingBlanks() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first == " " || first == "\t" { scalars = scalars.dropFirst() }
+        while let last = scalars.last, last == " " || last == "\t" { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}

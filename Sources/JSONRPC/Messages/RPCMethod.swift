@@ -1,0 +1,52 @@
+/// One method the server offers: its name, whether it writes, and its handler.
+public struct RPCMethod: Sendable {
+    /// Whether a method only reads (runs concurrently with other reads) or writes (runs alone, in arrival order).
+    public enum Access: Sendable {
+        case read, write
+    }
+
+    /// The method name (`athlete.get`).
+    public let name: String
+    /// Read or write.
+    public let access: Access
+    /// Handles one request and returns its encoded result.
+    public let handler: @Sendable (RPCRequest) async throws -> EncodedJSON
+
+    /// Creates a method.
+    public init(_ name: String, access: Access, handler: @escaping @Sendable (RPCRequest) async throws -> EncodedJSON) {
+        self.name = name
+        self.access = access
+        self.handler = handler
+    }
+}
+
+/// Everything the connection needs from the application: its methods, identity and error mapping.
+public struct RPCService: Sendable {
+    /// Name and version reported by `initialize`.
+    public var serverName: String
+    /// The server version.
+    public var serverVersion: String
+    /// The protocol version reported by `initialize`.
+    public var protocolVersion: String
+    /// The methods, by name.
+    public var methods: [String: RPCMethod]
+    /// Turns application errors into JSON-RPC errors; nil means an internal error.
+    public var mapError: @Sendable (any Error) -> RPCError?
+
+    /// Creates a service.
+    public init(
+        serverName: String, serverVersion: String, protocolVersion: String, methods: [RPCMethod],
+        mapError: @escaping @Sendable (any Error) -> RPCError? = { _ in nil }
+    ) {
+        self.serverName = serverName
+        self.serverVersion = serverVersion
+        self.protocolVersion = protocolVersion
+        self.methods = Dictionary(methods.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
+        self.mapError = mapError
+    }
+
+    /// Names of every method the connection answers, lifecycle included, sorted.
+    public var allMethodNames: [String] {
+        (Array(methods.keys) + ["initialize", "shutdown"]).sorted()
+    }
+}

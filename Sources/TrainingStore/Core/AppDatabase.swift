@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+import TrainingDomain
+
+/// Owns the database: opens it, migrates it, and offers domain operations (never raw SQL to callers).
+public struct AppDatabase: Sendable {
+    /// The underlying writer (a `DatabasePool` in WAL mode for files, a queue for `:memory:`).
+    public let writer: any DatabaseWriter
+
+    /// Migrates `writer` to the current schema and wraps it.
+    public init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try SchemaMigrations.migrator.migrate(writer)
+    }
+
+    /// Reads go through the writer's concurrent readers.
+    public var reader: any DatabaseReader { writer }
+
+    /// Opens (creating when needed, readable by its owner only) the database at `path`; `:memory:` is a throwaway.
+    public static func open(path: String) throws -> AppDatabase {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        if path == ":memory:" {
+            return try AppDatabase(DatabaseQueue(configuration: configuration))
+        }
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if !FileManager.default.fileExists(atPath: path) {
+            // Health data: owner-only from the first byte (SQLite gives -wal and -shm the same mode).
+            let descriptor = Foundation.open(path, O_CREAT | O_RDWR, 0o600)
+            if descriptor >= 0 { close(descriptor) }
+        }
+        return try AppDatabase(DatabasePool(path: path, configuration: configuration))
+    }
+
+    /// The migrations applied so far, by name (for tests and diagnostics).
+    public func appliedMigrations() throws -> [String] {
+        try reader.read { try SchemaMigrations.migrator.appliedIdentifiers($0) }.sorted()
+    }
+}

@@ -1,0 +1,126 @@
+import GRDB
+
+/// The schema, as named, append-only migrations: never edit a registered migration, add a new one.
+enum SchemaMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: seed model") { db in
+            try createV1(db)
+        }
+        return migrator
+    }
+
+    private static func createV1(_ db: Database) throws {
+        let isoDate = "LIKE '____-__-__'"
+        try db.execute(sql: """
+            CREATE TABLE athlete (
+                id TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+                email TEXT,
+                timeZone TEXT NOT NULL CHECK (length(timeZone) > 0),
+                fiveKTimeSeconds REAL CHECK (fiveKTimeSeconds > 0),
+                maxHeartRate INTEGER CHECK (maxHeartRate BETWEEN 100 AND 250),
+                restingHeartRate INTEGER CHECK (restingHeartRate BETWEEN 20 AND 120),
+                createdAt TEXT NOT NULL,
+                updatedAt TEXT NOT NULL
+            ) STRICT;
+
+            CREATE TABLE race (
+                id TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+                date TEXT NOT NULL CHECK (date \(isoDate)),
+                distanceMeters REAL NOT NULL CHECK (distanceMeters > 0),
+                location TEXT,
+                createdAt TEXT NOT NULL
+            ) STRICT;
+            CREATE INDEX race_on_date ON race(date);
+
+            CREATE TABLE trainingPlan (
+                id TEXT PRIMARY KEY NOT NULL,
+                athleteId TEXT NOT NULL REFERENCES athlete(id) ON DELETE CASCADE,
+                name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+                goalTimeSeconds REAL CHECK (goalTimeSeconds > 0),
+                startDate TEXT NOT NULL CHECK (startDate \(isoDate)),
+                status TEXT NOT NULL CHECK (status IN ('draft', 'active', 'completed', 'archived')),
+                preferredDays TEXT NOT NULL CHECK (json_valid(preferredDays)),
+                weekCount INTEGER NOT NULL DEFAULT 0 CHECK (weekCount >= 0),
+                createdAt TEXT NOT NULL,
+                updatedAt TEXT NOT NULL
+            ) STRICT;
+            CREATE INDEX trainingPlan_on_athlete_status ON trainingPlan(athleteId, status, createdAt);
+
+            -- Plan ↔ race: one race per plan (UNIQUE plan), many plans per race.
+            CREATE TABLE raceTrainingPlan (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                trainingPlanId TEXT NOT NULL UNIQUE REFERENCES trainingPlan(id) ON DELETE CASCADE,
+                raceId TEXT NOT NULL REFERENCES race(id) ON DELETE RESTRICT,
+                linkedAt TEXT NOT NULL
+            ) STRICT;
+            CREATE INDEX raceTrainingPlan_on_race ON raceTrainingPlan(raceId);
+
+            -- Athlete ↔ plan: assignedAt only, no flags; the latest assignment is the active plan.
+            CREATE TABLE athleteTrainingPlan (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                athleteId TEXT NOT NULL REFERENCES athlete(id) ON DELETE CASCADE,
+                trainingPlanId TEXT NOT NULL REFERENCES trainingPlan(id) ON DELETE CASCADE,
+                assignedAt TEXT NOT NULL
+            ) STRICT;
+            CREATE INDEX athleteTrainingPlan_on_athlete_assignedAt ON athleteTrainingPlan(athleteId, assignedAt);
+            CREATE INDEX athleteTrainingPlan_on_plan ON athleteTrainingPlan(trainingPlanId);
+
+            CREATE TABLE trainingDayPlanned (
+                id TEXT PRIMARY KEY NOT NULL,
+                trainingPlanId TEXT NOT NULL REFERENCES trainingPlan(id) ON DELETE CASCADE,
+                weekIndex INTEGER NOT NULL CHECK (weekIndex >= 0),
+                dayIndex INTEGER NOT NULL CHECK (dayIndex BETWEEN 0 AND 6),
+                date TEXT NOT NULL CHECK (date \(isoDate)),
+                phase TEXT NOT NULL CHECK (phase IN ('base', 'build', 'peak', 'taper')),
+                plannedData TEXT NOT NULL CHECK (json_valid(plannedData)),
+                UNIQUE (trainingPlanId, weekIndex, dayIndex),
+                UNIQUE (trainingPlanId, date)
+            ) STRICT;
+
+            CREATE TABLE athleteActivity (
+                id TEXT PRIMARY KEY NOT NULL,
+                athleteId TEXT NOT NULL REFERENCES athlete(id) ON DELETE CASCADE,
+                source TEXT NOT NULL CHECK (length(source) > 0),
+                externalId TEXT NOT NULL CHECK (length(externalId) > 0),
+                sport TEXT NOT NULL,
+                startTime TEXT NOT NULL,
+                startEpochSeconds REAL NOT NULL,
+                utcOffsetSeconds INTEGER CHECK (utcOffsetSeconds BETWEEN -43200 AND 50400),
+                localDate TEXT NOT NULL CHECK (localDate \(isoDate)),
+                elapsedSeconds REAL NOT NULL CHECK (elapsedSeconds >= 0),
+                movingSeconds REAL NOT NULL CHECK (movingSeconds >= 0),
+                distanceMeters REAL NOT NULL CHECK (distanceMeters >= 0),
+                averageHeartRate REAL CHECK (averageHeartRate > 0),
+                maxHeartRate REAL CHECK (maxHeartRate > 0),
+                elevationGainMeters REAL,
+                laps TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(laps)),
+                heartRateSamples TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(heartRateSamples)),
+                createdAt TEXT NOT NULL,
+                UNIQUE (athleteId, source, externalId)
+            ) STRICT;
+            CREATE INDEX athleteActivity_on_athlete_localDate ON athleteActivity(athleteId, localDate);
+
+            -- No foreign key to trainingPlan: an execution links to its plan through athlete and date.
+            CREATE TABLE trainingDayExecuted (
+                id TEXT PRIMARY KEY NOT NULL,
+                athleteId TEXT NOT NULL REFERENCES athlete(id) ON DELETE CASCADE,
+                activityId TEXT UNIQUE REFERENCES athleteActivity(id) ON DELETE CASCADE,
+                plannedDayId TEXT REFERENCES trainingDayPlanned(id) ON DELETE SET NULL,
+                weekIndex INTEGER CHECK (weekIndex >= 0),
+                dayIndex INTEGER CHECK (dayIndex BETWEEN 0 AND 6),
+                date TEXT NOT NULL CHECK (date \(isoDate)),
+                plannedData TEXT CHECK (plannedData IS NULL OR json_valid(plannedData)),
+                analysis TEXT CHECK (analysis IS NULL OR json_valid(analysis)),
+                manualDistanceMeters REAL CHECK (manualDistanceMeters >= 0),
+                manualDurationSeconds REAL CHECK (manualDurationSeconds >= 0),
+                note TEXT,
+                createdAt TEXT NOT NULL
+            ) STRICT;
+            CREATE INDEX trainingDayExecuted_on_athlete_date ON trainingDayExecuted(athleteId, date);
+            CREATE INDEX trainingDayExecuted_on_plannedDay ON trainingDayExecuted(plannedDayId);
+            """)
+    }
+}

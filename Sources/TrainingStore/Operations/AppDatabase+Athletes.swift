@@ -1,0 +1,33 @@
+import GRDB
+import TrainingDomain
+
+extension AppDatabase {
+    /// Inserts a new athlete; a duplicate id is a conflict.
+    public func insertAthlete(_ athlete: Athlete) async throws -> Athlete {
+        try await writer.write { db in
+            guard try !Athlete.exists(db, key: athlete.id) else { throw StoreError.conflict("an athlete with id \"\(athlete.id)\" already exists") }
+            try athlete.insert(db)
+            return athlete
+        }
+    }
+
+    /// The athlete with `id`, or nil.
+    public func athlete(id: String) async throws -> Athlete? {
+        try await reader.read { db in try Athlete.fetchOne(db, key: id) }
+    }
+
+    /// Applies `change` to the athlete with `id` in one transaction and returns the result.
+    public func updateAthlete(id: String, _ change: @escaping @Sendable (inout Athlete) throws -> Void) async throws -> Athlete {
+        try await writer.write { db in
+            guard var athlete = try Athlete.fetchOne(db, key: id) else { throw StoreError.notFound(entity: "athlete", id: id) }
+            try change(&athlete)
+            try athlete.update(db)
+            return athlete
+        }
+    }
+
+    /// All athletes by name.
+    public func athletes() async throws -> [Athlete] {
+        try await reader.read { db in try Athlete.order(Column("name"), Column("id")).fetchAll(db) }
+    }
+}
