@@ -26,7 +26,7 @@ let package = Package(
         .target(
             name: "GoFastServer",
             dependencies: [
-                "JSONRPC", "TrainingDomain", "TrainingStore", // FORMATS-PENDING "ActivityFormats",
+                "JSONRPC", "TrainingDomain", "TrainingStore", "ActivityFormats",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -41,7 +41,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "GoFastBenchmarks",
-            dependencies: ["GoFastServer", "TrainingDomain", "TrainingStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["GoFastServer", "TrainingDomain", "TrainingStore", "ActivityFormats", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/GoFastBenchmarks"
         ),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),

@@ -18,6 +18,9 @@ public enum GoFastService {
         methods += AthleteHandlers.methods(context)
         methods += RaceHandlers.methods(context)
         methods += PlanReadHandlers.methods(context)
+        methods += PlanHandlers.methods(context)
+        methods += ActivityHandlers.methods(context)
+        methods += ExecutionHandlers.methods(context)
         return RPCService(
             serverName: "gofast", serverVersion: version, protocolVersion: protocolVersion, methods: methods,
             mapError: ApplicationErrorMapper.map

@@ -3,6 +3,1418 @@
 /// The OpenRPC document of `protocol/openrpc.json`, returned by `rpc.discover`.
 enum OpenRPCDocument {
     static let text = #"""
-{"openrpc":"1.3.2","info":{"title":"gofast","version":"0.1.0"},"methods":[]}
+{
+  "openrpc": "1.4.0",
+  "info": {
+    "title": "gofast",
+    "version": "0.3.0",
+    "description": "GoFast training engine over JSON-RPC 2.0 on stdin/stdout. Framing is detected from the first bytes (LSP `Content-Length: N` headers, or one JSON message per line) and replies use the client's framing. Params are by name: positional params are -32602. Any request's params may carry `workDoneToken` to receive `$/progress` notifications ({token, value: {kind: begin|report|end, …}}); `$/cancelRequest {id}` cancels a request in flight (-32800); other `$/` notifications are ignored. Error codes and the shape of their `data` are listed under `x-error-codes`."
+  },
+  "methods": [
+    {
+      "name": "initialize",
+      "summary": "Starts a session (optional: a session without it is served with defaults).",
+      "description": "LSP-style lifecycle: `initialize` → `initialized` (notification) → … → `shutdown` → `exit` (notification). `exit` ends the process with code 0 after `shutdown`, 1 without.",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "clientInfo",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/ClientInfo"
+          }
+        },
+        {
+          "name": "processId",
+          "required": false,
+          "schema": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          }
+        },
+        {
+          "name": "capabilities",
+          "required": false,
+          "schema": {
+            "type": "object"
+          }
+        }
+      ],
+      "result": {
+        "name": "initializeResult",
+        "schema": {
+          "$ref": "#/components/schemas/InitializeResult"
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        }
+      ],
+      "examples": [
+        {
+          "name": "initialize",
+          "params": [
+            {
+              "name": "clientInfo",
+              "value": {
+                "name": "cli",
+                "version": "1.0"
+              }
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "serverInfo": {
+                "name": "gofast",
+                "version": "0.3.0"
+              },
+              "protocolVersion": "1.0",
+              "capabilities": {
+                "methods": [
+                  "athlete.create",
+                  "athlete.get",
+                  "athlete.list",
+                  "athlete.update",
+                  "initialize",
+                  "plan.get",
+                  "plan.list",
+                  "race.create",
+                  "race.get",
+                  "race.list",
+                  "rpc.discover",
+                  "shutdown"
+                ],
+                "framings": [
+                  "content-length",
+                  "newline"
+                ],
+                "cancelRequest": true,
+                "workDoneProgress": true,
+                "batches": true,
+                "maximumMessageBytes": 67108864
+              }
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "shutdown",
+      "summary": "Finishes the work in flight and refuses further requests (-32600) until the `exit` notification.",
+      "paramStructure": "by-name",
+      "params": [],
+      "result": {
+        "name": "result",
+        "schema": {
+          "type": "null"
+        }
+      },
+      "examples": [
+        {
+          "name": "shutdown",
+          "params": [],
+          "result": {
+            "name": "result",
+            "value": null
+          }
+        }
+      ]
+    },
+    {
+      "name": "rpc.discover",
+      "summary": "Returns this OpenRPC document.",
+      "paramStructure": "by-name",
+      "params": [],
+      "result": {
+        "name": "openrpcDocument",
+        "schema": {
+          "$ref": "#/components/schemas/OpenRPCDocument"
+        }
+      },
+      "examples": [
+        {
+          "name": "discover",
+          "params": [],
+          "result": {
+            "name": "result",
+            "value": {
+              "openrpc": "1.4.0",
+              "info": {
+                "title": "gofast",
+                "version": "0.3.0"
+              },
+              "methods": []
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "athlete.create",
+      "summary": "Creates an athlete; the client may choose the id.",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "id",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "Client-chosen id; made by the server when absent. A duplicate is -32002."
+        },
+        {
+          "name": "name",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200
+          }
+        },
+        {
+          "name": "timeZone",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/TimeZoneName"
+          }
+        },
+        {
+          "name": "email",
+          "required": false,
+          "schema": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        },
+        {
+          "name": "fiveKTimeSeconds",
+          "required": false,
+          "schema": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 720,
+            "maximum": 7200
+          }
+        },
+        {
+          "name": "maxHeartRate",
+          "required": false,
+          "schema": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 100,
+            "maximum": 250
+          }
+        },
+        {
+          "name": "restingHeartRate",
+          "required": false,
+          "schema": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 20,
+            "maximum": 120
+          },
+          "description": "Must be below maxHeartRate."
+        }
+      ],
+      "result": {
+        "name": "athlete",
+        "schema": {
+          "$ref": "#/components/schemas/Athlete"
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/Conflict"
+        }
+      ],
+      "examples": [
+        {
+          "name": "create Ada",
+          "params": [
+            {
+              "name": "id",
+              "value": "ath_ada"
+            },
+            {
+              "name": "name",
+              "value": "Ada Lovelace"
+            },
+            {
+              "name": "timeZone",
+              "value": "Europe/London"
+            },
+            {
+              "name": "email",
+              "value": "ada@example.com"
+            },
+            {
+              "name": "fiveKTimeSeconds",
+              "value": 1500
+            },
+            {
+              "name": "maxHeartRate",
+              "value": 185
+            },
+            {
+              "name": "restingHeartRate",
+              "value": 50
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "id": "ath_ada",
+              "name": "Ada Lovelace",
+              "email": "ada@example.com",
+              "timeZone": "Europe/London",
+              "fiveKTimeSeconds": 1500,
+              "maxHeartRate": 185,
+              "restingHeartRate": 50,
+              "createdAt": "2026-03-01T07:30:00.000000Z",
+              "updatedAt": "2026-03-01T07:30:00.000000Z"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "athlete.get",
+      "summary": "One athlete by id.",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "id",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          }
+        }
+      ],
+      "result": {
+        "name": "athlete",
+        "schema": {
+          "$ref": "#/components/schemas/Athlete"
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/NotFound"
+        }
+      ],
+      "examples": [
+        {
+          "name": "get Ada",
+          "params": [
+            {
+              "name": "id",
+              "value": "ath_ada"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "id": "ath_ada",
+              "name": "Ada Lovelace",
+              "email": "ada@example.com",
+              "timeZone": "Europe/London",
+              "fiveKTimeSeconds": 1500,
+              "maxHeartRate": 185,
+              "restingHeartRate": 50,
+              "createdAt": "2026-03-01T07:30:00.000000Z",
+              "updatedAt": "2026-03-01T07:30:00.000000Z"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "athlete.update",
+      "summary": "Changes the given fields; null clears an optional field (email, fiveKTimeSeconds, maxHeartRate, restingHeartRate).",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "id",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          }
+        },
+        {
+          "name": "name",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200
+          }
+        },
+        {
+          "name": "timeZone",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/TimeZoneName"
+          }
+        },
+        {
+          "name": "email",
+          "required": false,
+          "schema": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        },
+        {
+          "name": "fiveKTimeSeconds",
+          "required": false,
+          "schema": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 720,
+            "maximum": 7200
+          }
+        },
+        {
+          "name": "maxHeartRate",
+          "required": false,
+          "schema": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 100,
+            "maximum": 250
+          }
+        },
+        {
+          "name": "restingHeartRate",
+          "required": false,
+          "schema": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 20,
+            "maximum": 120
+          }
+        }
+      ],
+      "result": {
+        "name": "athlete",
+        "schema": {
+          "$ref": "#/components/schemas/Athlete"
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/NotFound"
+        }
+      ],
+      "examples": [
+        {
+          "name": "clear the e-mail",
+          "params": [
+            {
+              "name": "id",
+              "value": "ath_ada"
+            },
+            {
+              "name": "email",
+              "value": null
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "id": "ath_ada",
+              "name": "Ada Lovelace",
+              "email": null,
+              "timeZone": "Europe/London",
+              "fiveKTimeSeconds": 1500,
+              "maxHeartRate": 185,
+              "restingHeartRate": 50,
+              "createdAt": "2026-03-01T07:30:00.000000Z",
+              "updatedAt": "2026-03-02T08:00:00.000000Z"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "athlete.list",
+      "summary": "Every athlete, by name.",
+      "paramStructure": "by-name",
+      "params": [],
+      "result": {
+        "name": "athletes",
+        "schema": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/Athlete"
+          }
+        }
+      },
+      "examples": [
+        {
+          "name": "list",
+          "params": [],
+          "result": {
+            "name": "result",
+            "value": [
+              {
+                "id": "ath_ada",
+                "name": "Ada Lovelace",
+                "email": "ada@example.com",
+                "timeZone": "Europe/London",
+                "fiveKTimeSeconds": 1500,
+                "maxHeartRate": 185,
+                "restingHeartRate": 50,
+                "createdAt": "2026-03-01T07:30:00.000000Z",
+                "updatedAt": "2026-03-01T07:30:00.000000Z"
+              }
+            ]
+          }
+        }
+      ]
+    },
+    {
+      "name": "race.create",
+      "summary": "Creates a race; the client may choose the id.",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "id",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "Client-chosen id; made by the server when absent. A duplicate is -32002."
+        },
+        {
+          "name": "name",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200
+          }
+        },
+        {
+          "name": "date",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/CalendarDate"
+          }
+        },
+        {
+          "name": "distanceMeters",
+          "required": true,
+          "schema": {
+            "type": "number",
+            "minimum": 100,
+            "maximum": 1000000
+          }
+        },
+        {
+          "name": "location",
+          "required": false,
+          "schema": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      ],
+      "result": {
+        "name": "race",
+        "schema": {
+          "$ref": "#/components/schemas/Race"
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/Conflict"
+        }
+      ],
+      "examples": [
+        {
+          "name": "create London",
+          "params": [
+            {
+              "name": "id",
+              "value": "race_london"
+            },
+            {
+              "name": "name",
+              "value": "London Marathon"
+            },
+            {
+              "name": "date",
+              "value": "2026-04-26"
+            },
+            {
+              "name": "distanceMeters",
+              "value": 42195
+            },
+            {
+              "name": "location",
+              "value": "London"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "id": "race_london",
+              "name": "London Marathon",
+              "date": "2026-04-26",
+              "distanceMeters": 42195,
+              "location": "London",
+              "createdAt": "2026-03-01T07:31:00.000000Z"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "race.get",
+      "summary": "One race by id.",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "id",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          }
+        }
+      ],
+      "result": {
+        "name": "race",
+        "schema": {
+          "$ref": "#/components/schemas/Race"
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/NotFound"
+        }
+      ],
+      "examples": [
+        {
+          "name": "get London",
+          "params": [
+            {
+              "name": "id",
+              "value": "race_london"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "id": "race_london",
+              "name": "London Marathon",
+              "date": "2026-04-26",
+              "distanceMeters": 42195,
+              "location": "London",
+              "createdAt": "2026-03-01T07:31:00.000000Z"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "race.list",
+      "summary": "Every race, by date.",
+      "paramStructure": "by-name",
+      "params": [],
+      "result": {
+        "name": "races",
+        "schema": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/Race"
+          }
+        }
+      },
+      "examples": [
+        {
+          "name": "list",
+          "params": [],
+          "result": {
+            "name": "result",
+            "value": [
+              {
+                "id": "race_london",
+                "name": "London Marathon",
+                "date": "2026-04-26",
+                "distanceMeters": 42195,
+                "location": "London",
+                "createdAt": "2026-03-01T07:31:00.000000Z"
+              }
+            ]
+          }
+        }
+      ]
+    },
+    {
+      "name": "plan.get",
+      "summary": "One plan's metadata by id.",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "id",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          }
+        }
+      ],
+      "result": {
+        "name": "plan",
+        "schema": {
+          "$ref": "#/components/schemas/TrainingPlan"
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/NotFound"
+        }
+      ],
+      "examples": [
+        {
+          "name": "get a plan",
+          "params": [
+            {
+              "name": "id",
+              "value": "plan_spring"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "id": "plan_spring",
+              "athleteId": "ath_ada",
+              "name": "Spring marathon",
+              "goalTimeSeconds": 12600,
+              "startDate": "2026-01-05",
+              "status": "active",
+              "preferredDays": [
+                "tue",
+                "thu",
+                "sat",
+                "sun"
+              ],
+              "weekCount": 16,
+              "createdAt": "2026-01-01T09:00:00.000000Z",
+              "updatedAt": "2026-01-01T09:00:00.000000Z"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "plan.list",
+      "summary": "An athlete's plans, newest first.",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "athleteId",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          }
+        }
+      ],
+      "result": {
+        "name": "plans",
+        "schema": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/TrainingPlan"
+          }
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/NotFound"
+        }
+      ],
+      "examples": [
+        {
+          "name": "list Ada's plans",
+          "params": [
+            {
+              "name": "athleteId",
+              "value": "ath_ada"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": [
+              {
+                "id": "plan_spring",
+                "athleteId": "ath_ada",
+                "name": "Spring marathon",
+                "goalTimeSeconds": 12600,
+                "startDate": "2026-01-05",
+                "status": "active",
+                "preferredDays": [
+                  "tue",
+                  "thu",
+                  "sat",
+                  "sun"
+                ],
+                "weekCount": 16,
+                "createdAt": "2026-01-01T09:00:00.000000Z",
+                "updatedAt": "2026-01-01T09:00:00.000000Z"
+              }
+            ]
+          }
+        }
+      ]
+    }
+  ],
+  "components": {
+    "schemas": {
+      "Id": {
+        "title": "Id",
+        "description": "A record id: 1–64 letters, digits, '_', '-', '.' or ':'. The server makes one (`ath_…`, `race_…`, `plan_…`) unless the client supplies it on create.",
+        "type": "string",
+        "pattern": "^[A-Za-z0-9_.:-]{1,64}$"
+      },
+      "CalendarDate": {
+        "title": "CalendarDate",
+        "description": "A calendar day with no time and no zone, `YYYY-MM-DD`; it must exist (2027-02-30 is refused).",
+        "type": "string",
+        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+      },
+      "Timestamp": {
+        "title": "Timestamp",
+        "description": "An instant, RFC 3339 in UTC with microseconds (`2026-03-01T07:30:00.000000Z`).",
+        "type": "string",
+        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"
+      },
+      "TimeZoneName": {
+        "title": "TimeZoneName",
+        "description": "An IANA time-zone name (`Europe/London`, `America/Los_Angeles`, `UTC`).",
+        "type": "string",
+        "minLength": 1
+      },
+      "Weekday": {
+        "title": "Weekday",
+        "description": "A day of the week.",
+        "type": "string",
+        "enum": [
+          "mon",
+          "tue",
+          "wed",
+          "thu",
+          "fri",
+          "sat",
+          "sun"
+        ]
+      },
+      "PlanStatus": {
+        "title": "PlanStatus",
+        "description": "Where a plan is in its life.",
+        "type": "string",
+        "enum": [
+          "draft",
+          "active",
+          "completed",
+          "archived"
+        ]
+      },
+      "Athlete": {
+        "title": "Athlete",
+        "description": "A runner. Every key is always present; unknown values are null.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "name",
+          "email",
+          "timeZone",
+          "fiveKTimeSeconds",
+          "maxHeartRate",
+          "restingHeartRate",
+          "createdAt",
+          "updatedAt"
+        ],
+        "properties": {
+          "id": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200,
+            "description": "Display name, trimmed."
+          },
+          "email": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "E-mail address, or null."
+          },
+          "timeZone": {
+            "$ref": "#/components/schemas/TimeZoneName"
+          },
+          "fiveKTimeSeconds": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 720,
+            "maximum": 7200,
+            "description": "Current 5K time in seconds (12:00 to 2:00:00), or null."
+          },
+          "maxHeartRate": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 100,
+            "maximum": 250,
+            "description": "Maximum heart rate in bpm, or null."
+          },
+          "restingHeartRate": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 20,
+            "maximum": 120,
+            "description": "Resting heart rate in bpm (below maxHeartRate), or null."
+          },
+          "createdAt": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "updatedAt": {
+            "$ref": "#/components/schemas/Timestamp"
+          }
+        }
+      },
+      "Race": {
+        "title": "Race",
+        "description": "A race an athlete can train for; many plans may target one race.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "name",
+          "date",
+          "distanceMeters",
+          "location",
+          "createdAt"
+        ],
+        "properties": {
+          "id": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200
+          },
+          "date": {
+            "$ref": "#/components/schemas/CalendarDate"
+          },
+          "distanceMeters": {
+            "type": "number",
+            "minimum": 100,
+            "maximum": 1000000,
+            "description": "Race distance in metres."
+          },
+          "location": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Where it is run, free text, or null."
+          },
+          "createdAt": {
+            "$ref": "#/components/schemas/Timestamp"
+          }
+        }
+      },
+      "TrainingPlan": {
+        "title": "TrainingPlan",
+        "description": "A plan's metadata; its days are read with their own methods.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "athleteId",
+          "name",
+          "goalTimeSeconds",
+          "startDate",
+          "status",
+          "preferredDays",
+          "weekCount",
+          "createdAt",
+          "updatedAt"
+        ],
+        "properties": {
+          "id": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "athleteId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "name": {
+            "type": "string",
+            "minLength": 1
+          },
+          "goalTimeSeconds": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "description": "Goal finishing time in seconds, or null."
+          },
+          "startDate": {
+            "$ref": "#/components/schemas/CalendarDate"
+          },
+          "status": {
+            "$ref": "#/components/schemas/PlanStatus"
+          },
+          "preferredDays": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Weekday"
+            }
+          },
+          "weekCount": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Number of weeks generated (0 for a draft)."
+          },
+          "createdAt": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "updatedAt": {
+            "$ref": "#/components/schemas/Timestamp"
+          }
+        }
+      },
+      "ClientInfo": {
+        "title": "ClientInfo",
+        "type": "object",
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "version": {
+            "type": "string"
+          }
+        }
+      },
+      "InitializeResult": {
+        "title": "InitializeResult",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "serverInfo",
+          "protocolVersion",
+          "capabilities"
+        ],
+        "properties": {
+          "serverInfo": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "name",
+              "version"
+            ],
+            "properties": {
+              "name": {
+                "const": "gofast"
+              },
+              "version": {
+                "type": "string",
+                "minLength": 1
+              }
+            }
+          },
+          "protocolVersion": {
+            "type": "string",
+            "minLength": 1
+          },
+          "capabilities": {
+            "$ref": "#/components/schemas/ServerCapabilities"
+          }
+        }
+      },
+      "ServerCapabilities": {
+        "title": "ServerCapabilities",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "methods",
+          "framings",
+          "cancelRequest",
+          "workDoneProgress",
+          "batches",
+          "maximumMessageBytes"
+        ],
+        "properties": {
+          "methods": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "Every method the server answers, sorted."
+          },
+          "framings": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "enum": [
+                "content-length",
+                "newline"
+              ]
+            }
+          },
+          "cancelRequest": {
+            "type": "boolean",
+            "description": "`$/cancelRequest {id}` is honoured; the cancelled request gets -32800."
+          },
+          "workDoneProgress": {
+            "type": "boolean",
+            "description": "A request whose params carry `workDoneToken` may receive `$/progress` notifications."
+          },
+          "batches": {
+            "type": "boolean"
+          },
+          "maximumMessageBytes": {
+            "type": "integer",
+            "minimum": 1024
+          }
+        }
+      },
+      "OpenRPCDocument": {
+        "title": "OpenRPCDocument",
+        "description": "This document (protocol/openrpc.json).",
+        "type": "object",
+        "required": [
+          "openrpc",
+          "info",
+          "methods"
+        ],
+        "properties": {
+          "openrpc": {
+            "type": "string"
+          },
+          "info": {
+            "type": "object"
+          },
+          "methods": {
+            "type": "array",
+            "items": {
+              "type": "object"
+            }
+          },
+          "components": {
+            "type": "object"
+          }
+        }
+      },
+      "ErrorObject": {
+        "title": "ErrorObject",
+        "description": "The `error` member of every error reply; `data` depends on the code (see `x-error-codes`).",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "code",
+          "message"
+        ],
+        "properties": {
+          "code": {
+            "type": "integer"
+          },
+          "message": {
+            "type": "string",
+            "minLength": 1
+          },
+          "data": {}
+        }
+      },
+      "ReasonData": {
+        "title": "ReasonData",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "reason"
+        ],
+        "properties": {
+          "reason": {
+            "type": "string"
+          }
+        }
+      },
+      "MethodNotFoundData": {
+        "title": "MethodNotFoundData",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "method"
+        ],
+        "properties": {
+          "method": {
+            "type": "string"
+          }
+        }
+      },
+      "InvalidParamsData": {
+        "title": "InvalidParamsData",
+        "description": "`field` is the path of the offending parameter (`race.distanceMeters`, `params` for the whole object); `reason` says what is wrong.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "field",
+          "reason"
+        ],
+        "properties": {
+          "field": {
+            "type": "string",
+            "minLength": 1
+          },
+          "reason": {
+            "type": "string",
+            "minLength": 1
+          }
+        }
+      },
+      "NotFoundData": {
+        "title": "NotFoundData",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "entity",
+          "id"
+        ],
+        "properties": {
+          "entity": {
+            "type": "string"
+          },
+          "id": {
+            "type": "string"
+          }
+        }
+      },
+      "GeneratorFailedData": {
+        "title": "GeneratorFailedData",
+        "type": "object",
+        "required": [
+          "generator",
+          "reason"
+        ],
+        "properties": {
+          "generator": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "status": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          }
+        }
+      },
+      "PlanRejectedData": {
+        "title": "PlanRejectedData",
+        "type": "object",
+        "required": [
+          "path",
+          "reason"
+        ],
+        "properties": {
+          "path": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          }
+        }
+      },
+      "FileUndecodableData": {
+        "title": "FileUndecodableData",
+        "type": "object",
+        "required": [
+          "format",
+          "reason"
+        ],
+        "properties": {
+          "format": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "byteOffset": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          }
+        }
+      }
+    },
+    "errors": {
+      "InvalidParams": {
+        "code": -32602,
+        "message": "Invalid params",
+        "data": {
+          "field": "timeZone",
+          "reason": "must be an IANA time zone name like \"America/Los_Angeles\", got \"Mars/Olympus\""
+        }
+      },
+      "NotFound": {
+        "code": -32001,
+        "message": "Not found",
+        "data": {
+          "entity": "athlete",
+          "id": "ath_missing"
+        }
+      },
+      "Conflict": {
+        "code": -32002,
+        "message": "Conflict",
+        "data": {
+          "reason": "an athlete with id \"ath_ada\" already exists"
+        }
+      }
+    }
+  },
+  "x-error-codes": [
+    {
+      "code": -32700,
+      "name": "parseError",
+      "meaning": "The bytes are not JSON (invalid UTF-8, nesting deeper than 256, truncated text) or a Content-Length header block is malformed. The id is null.",
+      "data": {
+        "$ref": "#/components/schemas/ReasonData"
+      }
+    },
+    {
+      "code": -32600,
+      "name": "invalidRequest",
+      "meaning": "The JSON is not a valid request (not an object, jsonrpc not \"2.0\", method not a string, id not a string/number/null, params not an object/array), an empty batch, a message larger than the limit (skipped without being read into memory), or any request after shutdown. The id is null when the request's id is absent or invalid.",
+      "data": {
+        "$ref": "#/components/schemas/ReasonData"
+      }
+    },
+    {
+      "code": -32601,
+      "name": "methodNotFound",
+      "meaning": "No method of that name.",
+      "data": {
+        "$ref": "#/components/schemas/MethodNotFoundData"
+      }
+    },
+    {
+      "code": -32602,
+      "name": "invalidParams",
+      "meaning": "A parameter is missing, of the wrong type or out of range, or params were positional; data names the field and the reason.",
+      "data": {
+        "$ref": "#/components/schemas/InvalidParamsData"
+      }
+    },
+    {
+      "code": -32603,
+      "name": "internalError",
+      "meaning": "The server failed; details go to its log on stderr, never to the client."
+    },
+    {
+      "code": -32800,
+      "name": "requestCancelled",
+      "meaning": "The request was cancelled by `$/cancelRequest`."
+    },
+    {
+      "code": -32001,
+      "name": "notFound",
+      "meaning": "An id names nothing; data is {entity, id}.",
+      "data": {
+        "$ref": "#/components/schemas/NotFoundData"
+      }
+    },
+    {
+      "code": -32002,
+      "name": "conflict",
+      "meaning": "The change conflicts with what is stored (duplicate id, wrong state, busy database); data is {reason}.",
+      "data": {
+        "$ref": "#/components/schemas/ReasonData"
+      }
+    },
+    {
+      "code": -32010,
+      "name": "generatorFailed",
+      "meaning": "The plan generator failed (network, provider status, timeout); data is {generator, reason, status?}.",
+      "data": {
+        "$ref": "#/components/schemas/GeneratorFailedData"
+      }
+    },
+    {
+      "code": -32011,
+      "name": "planRejected",
+      "meaning": "A generated plan broke a rule and nothing was written; data is {path, reason}.",
+      "data": {
+        "$ref": "#/components/schemas/PlanRejectedData"
+      }
+    },
+    {
+      "code": -32020,
+      "name": "fileUndecodable",
+      "meaning": "An activity file could not be decoded; data is {format, reason, byteOffset?}.",
+      "data": {
+        "$ref": "#/components/schemas/FileUndecodableData"
+      }
+    }
+  ]
+}
 """#
 }

@@ -40,6 +40,13 @@ public struct RPCRequest: Sendable {
     }
 
     static func invalidParams(for error: DecodingError) -> RPCError {
+        if case .dataCorrupted(let context) = error, let underlying = context.underlyingError as? RPCError { return underlying }
+        let (field, reason) = describe(error)
+        return .invalidParams(field: field, reason: reason)
+    }
+
+    /// The field path and the reason of a decoding error, in the words of our `-32602` errors.
+    public static func describe(_ error: DecodingError) -> (field: String, reason: String) {
         func path(_ keys: [any CodingKey]) -> String {
             var text = ""
             for key in keys {
@@ -53,16 +60,15 @@ public struct RPCRequest: Sendable {
         }
         switch error {
         case .keyNotFound(let key, let context):
-            return .invalidParams(field: path(context.codingPath + [key]), reason: "is required")
+            return (path(context.codingPath + [key]), "is required")
         case .typeMismatch(let type, let context):
-            return .invalidParams(field: path(context.codingPath), reason: "must be \(describe(type))")
+            return (path(context.codingPath), "must be \(describe(type))")
         case .valueNotFound(let type, let context):
-            return .invalidParams(field: path(context.codingPath), reason: "must be \(describe(type)), not null")
+            return (path(context.codingPath), "must be \(describe(type)), not null")
         case .dataCorrupted(let context):
-            if let underlying = context.underlyingError as? RPCError { return underlying }
-            return .invalidParams(field: path(context.codingPath), reason: context.debugDescription)
+            return (path(context.codingPath), context.debugDescription)
         @unknown default:
-            return .invalidParams(field: "params", reason: "\(error)")
+            return ("params", "\(error)")
         }
     }
 

@@ -1,0 +1,145 @@
+import Foundation
+import JSONRPC
+import TrainingDomain
+
+/// The two shapes `activity.ingest` accepts, decoded from one item of `activities[]`.
+enum ActivityInput {
+    /// Our own shape.
+    struct Native: Decodable {
+        var source: String
+        var externalId: String
+        var sport: String
+        var startTime: String
+        var elapsedSeconds: Double
+        var movingSeconds: Double?
+        var distanceMeters: Double
+        var averageHeartRate: Double?
+        var maxHeartRate: Double?
+        var elevationGainMeters: Double?
+        var laps: [Lap]?
+        var heartRateSamples: [HeartRateSample]?
+
+        struct Lap: Decodable {
+            var startOffsetSeconds: Double?
+            var elapsedSeconds: Double
+            var movingSeconds: Double?
+            var distanceMeters: Double
+            var averageHeartRate: Double?
+        }
+    }
+
+    /// A Garmin Health API activity summary, as Garmin pushes it.
+    struct Garmin: Decodable {
+        var summaryId: String?
+        var activityId: Int64?
+        var activityType: String?
+        var activityName: String?
+        var startTimeInSeconds: Double
+        var startTimeOffsetInSeconds: Int?
+        var durationInSeconds: Double
+        var movingDurationInSeconds: Double?
+        var distanceInMeters: Double?
+        var averageHeartRateInBeatsPerMinute: Double?
+        var maxHeartRateInBeatsPerMinute: Double?
+        var totalElevationGainInMeters: Double?
+        var averageSpeedInMetersPerSecond: Double?
+    }
+
+    /// A validated activity without its id, athlete and local date (the handler adds them).
+    struct Normalized {
+        var source: String
+        var externalId: String
+        var sport: String
+        var startEpochSeconds: Double
+        var utcOffsetSeconds: Int?
+        var elapsedSeconds: Double
+        var movingSeconds: Double
+        var distanceMeters: Double
+        var averageHeartRate: Double?
+        var maxHeartRate: Double?
+        var elevationGainMeters: Double?
+        var laps: [ActivityLap]
+        var heartRateSamples: [HeartRateSample]
+    }
+
+    /// Decodes and validates one item; errors are `-32602` with the field path under `prefix`.
+    static func normalize(_ item: JSONValue, prefix: String) throws(RPCError) -> Normalized {
+        guard case .object(let members) = item else {
+            throw RPCError.invalidParams(field: prefix.isEmpty ? "activity" : String(prefix.dropLast()), reason: "must be an object, got \(item.typeName)")
+        }
+        let isGarmin = members["summaryId"] != nil || members["startTimeInSeconds"] != nil || members["activityType"] != nil
+        let data = Data(JSONWriter.bytes(item))
+        do {
+            if isGarmin {
+                return try fromGarmin(JSONDecoder().decode(Garmin.self, from: data), prefix: prefix)
+            }
+            return try fromNative(JSONDecoder().decode(Native.self, from: data), prefix: prefix)
+        } catch let error as DecodingError {
+            let (field, reason) = RPCRequest.describe(error)
+            throw RPCError.invalidParams(field: prefix + field, reason: reason)
+        } catch let error as RPCError {
+            throw error
+        } catch {
+            throw RPCError.invalidParams(field: prefix.isEmpty ? "activity" : String(prefix.dropLast()), reason: "\(error)")
+        }
+    }
+
+    private static func fromNative(_ native: Native, prefix: String) throws(RPCError) -> Normalized {
+        let source = try Validation.text(native.source, field: prefix + "source", maxLength: 64)
+        let externalId = try Validation.text(native.externalId, field: prefix + "externalId", maxLength: 200)
+        guard let start = Timestamp.parse(native.startTime) else {
+            throw RPCError.invalidParams(field: prefix + "startTime", reason: "must be RFC 3339 with an offset, like 2026-11-24T23:30:00-08:00")
+        }
+        let elapsed = try Validation.number(native.elapsedSeconds, in: 0...(14 * 86_400), field: prefix + "elapsedSeconds", unit: "seconds")
+        let moving = try native.movingSeconds.map { value throws(RPCError) in
+            try Validation.number(value, in: 0...(14 * 86_400), field: prefix + "movingSeconds", unit: "seconds")
+        } ?? elapsed
+        let distance = try Validation.number(native.distanceMeters, in: 0...2_000_000, field: prefix + "distanceMeters", unit: "metres")
+        var laps: [ActivityLap] = []
+        var offset = 0.0
+        for (index, lap) in (native.laps ?? []).enumerated() {
+            let lapField = "\(prefix)laps[\(index)]."
+            let lapElapsed = try Validation.number(lap.elapsedSeconds, in: 0...(14 * 86_400), field: lapField + "elapsedSeconds", unit: "seconds")
+            let lapDistance = try Validation.number(lap.distanceMeters, in: 0...2_000_000, field: lapField + "distanceMeters", unit: "metres")
+            laps.append(ActivityLap(
+                startOffsetSeconds: lap.startOffsetSeconds ?? offset, elapsedSeconds: lapElapsed,
+                movingSeconds: lap.movingSeconds ?? lapElapsed, distanceMeters: lapDistance, averageHeartRate: lap.averageHeartRate
+            ))
+            offset = (lap.startOffsetSeconds ?? offset) + lapElapsed
+        }
+        return Normalized(
+            source: source, externalId: externalId, sport: Sport.normalize(native.sport), startEpochSeconds: start.epochSeconds,
+            utcOffsetSeconds: start.utcOffsetSeconds, elapsedSeconds: elapsed, movingSeconds: moving, distanceMeters: distance,
+            averageHeartRate: try heartRate(native.averageHeartRate, field: prefix + "averageHeartRate"),
+            maxHeartRate: try heartRate(native.maxHeartRate, field: prefix + "maxHeartRate"),
+            elevationGainMeters: native.elevationGainMeters, laps: laps,
+            heartRateSamples: Array((native.heartRateSamples ?? []).prefix(50_000))
+        )
+    }
+
+    private static func fromGarmin(_ garmin: Garmin, prefix: String) throws(RPCError) -> Normalized {
+        guard let externalId = garmin.summaryId ?? garmin.activityId.map({ String($0) }) else {
+            throw RPCError.invalidParams(field: prefix + "summaryId", reason: "is required (or activityId)")
+        }
+        let offset = garmin.startTimeOffsetInSeconds ?? 0
+        guard (-43_200...50_400).contains(offset) else {
+            throw RPCError.invalidParams(field: prefix + "startTimeOffsetInSeconds", reason: "must be between -43200 and 50400 seconds")
+        }
+        let duration = try Validation.number(garmin.durationInSeconds, in: 0...(14 * 86_400), field: prefix + "durationInSeconds", unit: "seconds")
+        _ = try Validation.number(garmin.startTimeInSeconds, in: 0...4_102_444_800, field: prefix + "startTimeInSeconds", unit: "seconds since 1970")
+        let distance = try Validation.number(garmin.distanceInMeters ?? 0, in: 0...2_000_000, field: prefix + "distanceInMeters", unit: "metres")
+        return Normalized(
+            source: "garmin", externalId: externalId, sport: Sport.normalize(garmin.activityType ?? "unknown"),
+            startEpochSeconds: garmin.startTimeInSeconds, utcOffsetSeconds: garmin.startTimeOffsetInSeconds,
+            elapsedSeconds: duration, movingSeconds: garmin.movingDurationInSeconds ?? duration, distanceMeters: distance,
+            averageHeartRate: try heartRate(garmin.averageHeartRateInBeatsPerMinute, field: prefix + "averageHeartRateInBeatsPerMinute"),
+            maxHeartRate: try heartRate(garmin.maxHeartRateInBeatsPerMinute, field: prefix + "maxHeartRateInBeatsPerMinute"),
+            elevationGainMeters: garmin.totalElevationGainInMeters, laps: [], heartRateSamples: []
+        )
+    }
+
+    private static func heartRate(_ value: Double?, field: String) throws(RPCError) -> Double? {
+        guard let value, value > 0 else { return nil }
+        return try Validation.number(value, in: 20...260, field: field, unit: "bpm")
+    }
+}

@@ -1,0 +1,34 @@
+/// The matching rules of `autoMatchActivityToDay`, as pure functions.
+public enum ActivityMatching {
+    /// Why an activity was stored without a match, or nil when it can be matched to `plannedDay`.
+    public static func unmatchedReason(activity: Activity, hasActivePlan: Bool, plannedDay: PlannedDay?, planRange: ClosedRange<CalendarDate>?) -> String? {
+        guard activity.isRun else {
+            return "\(activity.sport) is not running: stored, not matched to the running plan"
+        }
+        guard hasActivePlan else { return "the athlete has no active plan" }
+        guard plannedDay != nil else {
+            if let planRange {
+                if activity.localDate < planRange.lowerBound { return "\(activity.localDate) is before the plan starts (\(planRange.lowerBound))" }
+                if activity.localDate > planRange.upperBound { return "\(activity.localDate) is after the plan ends (\(planRange.upperBound))" }
+            }
+            return "no planned day on \(activity.localDate)"
+        }
+        return nil
+    }
+
+    /// Of several runs on one planned day, the main one: the run closest to the planned workout (by distance,
+    /// then duration); the others are extra executions of the day. Ties go to the earlier start.
+    public static func mainRun(of activities: [Activity], for planned: PlannedWorkout) -> Activity? {
+        activities.min { lhs, rhs in
+            let left = distanceFromPlan(lhs, planned)
+            let right = distanceFromPlan(rhs, planned)
+            return left != right ? left < right : lhs.startEpochSeconds < rhs.startEpochSeconds
+        }
+    }
+
+    private static func distanceFromPlan(_ activity: Activity, _ planned: PlannedWorkout) -> Double {
+        if planned.distanceMeters > 0 { return abs(activity.distanceMeters - planned.distanceMeters) / planned.distanceMeters }
+        if planned.durationSeconds > 0 { return abs(activity.movingSeconds - planned.durationSeconds) / planned.durationSeconds }
+        return -activity.distanceMeters
+    }
+}

@@ -1,0 +1,226 @@
+import GRDB
+import TrainingDomain
+
+/// The outcome of storing (and maybe matching) one activity.
+public struct IngestOutcome: Sendable {
+    /// The stored record (the existing one when it was already known).
+    public var activity: Activity
+    /// False when the activity was already known.
+    public var created: Bool
+    /// The executed day, or nil.
+    public var execution: ExecutedDay?
+    /// Why there is no execution, or nil.
+    public var unmatchedReason: String?
+}
+
+/// The outcome of matching.
+public struct MatchOutcome: Sendable {
+    /// The executed day, or nil.
+    public var execution: ExecutedDay?
+    /// Why there is no execution, or nil.
+    public var unmatchedReason: String?
+}
+
+extension AppDatabase {
+    /// Stores an activity unless the same (athlete, source, external id) is known, then matches it when asked — one transaction.
+    public func ingest(_ activity: Activity, autoMatch: Bool, now: String) async throws -> IngestOutcome {
+        try await writer.write { db in
+            guard try Athlete.exists(db, key: activity.athleteId) else { throw StoreError.notFound(entity: "athlete", id: activity.athleteId) }
+            if let existing = try Activity.filter(
+                Column("athleteId") == activity.athleteId && Column("source") == activity.source && Column("externalId") == activity.externalId
+            ).fetchOne(db) {
+                let execution = try ExecutedDay.filter(Column("activityId") == existing.id).fetchOne(db)
+                return IngestOutcome(activity: existing, created: false, execution: execution,
+                                     unmatchedReason: execution == nil ? "already known; not matched (call activity.match)" : nil)
+            }
+            try activity.insert(db)
+            guard autoMatch else {
+                return IngestOutcome(activity: activity, created: true, execution: nil, unmatchedReason: "autoMatch is false")
+            }
+            let match = try Self.match(activity, now: now, db)
+            return IngestOutcome(activity: activity, created: true, execution: match.execution, unmatchedReason: match.unmatchedReason)
+        }
+    }
+
+    /// `autoMatchActivityToDay`: (re)matches a stored activity to the planned day on its local date in the athlete's active plan.
+    public func matchActivity(id: String, now: String) async throws -> MatchOutcome {
+        try await writer.write { db in
+            guard let activity = try Activity.fetchOne(db, key: id) else { throw StoreError.notFound(entity: "activity", id: id) }
+            return try Self.match(activity, now: now, db)
+        }
+    }
+
+    static func match(_ activity: Activity, now: String, _ db: Database) throws -> MatchOutcome {
+        let active = try activePlan(athleteId: activity.athleteId, db)
+        var plannedDay: PlannedDay?
+        var range: ClosedRange<CalendarDate>?
+        if let plan = active?.plan {
+            plannedDay = try PlannedDay.filter(Column("trainingPlanId") == plan.id && Column("date") == activity.localDate.description).fetchOne(db)
+            if plan.weekCount > 0 { range = plan.startDate...plan.startDate.adding(days: plan.weekCount * 7 - 1) }
+        }
+        if let reason = ActivityMatching.unmatchedReason(activity: activity, hasActivePlan: active != nil, plannedDay: plannedDay, planRange: range) {
+            // An existing match (e.g. a manual link) stays as it is.
+            let existing = try ExecutedDay.filter(Column("activityId") == activity.id).fetchOne(db)
+            return MatchOutcome(execution: existing, unmatchedReason: existing == nil ? reason : nil)
+        }
+        let day = plannedDay!
+        if let existing = try ExecutedDay.filter(Column("activityId") == activity.id).fetchOne(db) {
+            if existing.plannedDayId == day.id { return MatchOutcome(execution: try Self.reanalyzeDay(of: existing, db), unmatchedReason: nil) }
+            try existing.delete(db)
+        }
+        let execution = ExecutedDay.hydrated(id: makeIdentifier("exe"), athleteId: activity.athleteId, activityId: activity.id, from: day, createdAt: now)
+        try execution.insert(db)
+        return MatchOutcome(execution: try Self.reanalyzeDay(of: execution, db), unmatchedReason: nil)
+    }
+
+    /// Links an activity to a chosen planned day, replacing any match it had.
+    public func linkActivity(id: String, plannedDayId: String, now: String) async throws -> ExecutedDay {
+        try await writer.write { db in
+            guard let activity = try Activity.fetchOne(db, key: id) else { throw StoreError.notFound(entity: "activity", id: id) }
+            guard let day = try PlannedDay.fetchOne(db, key: plannedDayId) else { throw StoreError.notFound(entity: "plannedDay", id: plannedDayId) }
+            guard let plan = try TrainingPlan.fetchOne(db, key: day.trainingPlanId), plan.athleteId == activity.athleteId else {
+                throw StoreError.conflict("planned day \(plannedDayId) belongs to another athlete's plan")
+            }
+            var previousDayExecution: ExecutedDay?
+            if let existing = try ExecutedDay.filter(Column("activityId") == activity.id).fetchOne(db) {
+                try existing.delete(db)
+                previousDayExecution = try ExecutedDay.filter(Column("plannedDayId") == existing.plannedDayId).fetchOne(db)
+            }
+            let execution = ExecutedDay.hydrated(id: makeIdentifier("exe"), athleteId: activity.athleteId, activityId: activity.id, from: day, createdAt: now)
+            try execution.insert(db)
+            if let previousDayExecution { _ = try Self.reanalyzeDay(of: previousDayExecution, db) }
+            return try Self.reanalyzeDay(of: execution, db)
+        }
+    }
+
+    /// Removes an activity's execution (the activity stays); returns the removed execution's id, if any.
+    public func unlinkActivity(id: String) async throws -> String? {
+        try await writer.write { db in
+            guard try Activity.exists(db, key: id) else { throw StoreError.notFound(entity: "activity", id: id) }
+            guard let existing = try ExecutedDay.filter(Column("activityId") == id).fetchOne(db) else { return nil }
+            try existing.delete(db)
+            if let remaining = try ExecutedDay.filter(Column("plannedDayId") == existing.plannedDayId).fetchOne(db) {
+                _ = try Self.reanalyzeDay(of: remaining, db)
+            }
+            return existing.id
+        }
+    }
+
+    /// Creates a manual execution: of a planned day (hydrated) and/or of a date, with optional distance and duration.
+    public func createManualExecution(_ execution: ExecutedDay, plannedDayId: String?) async throws -> ExecutedDay {
+        try await writer.write { db in
+            guard try Athlete.exists(db, key: execution.athleteId) else { throw StoreError.notFound(entity: "athlete", id: execution.athleteId) }
+            var record = execution
+            if let plannedDayId {
+                guard let day = try PlannedDay.fetchOne(db, key: plannedDayId) else { throw StoreError.notFound(entity: "plannedDay", id: plannedDayId) }
+                guard let plan = try TrainingPlan.fetchOne(db, key: day.trainingPlanId), plan.athleteId == execution.athleteId else {
+                    throw StoreError.conflict("planned day \(plannedDayId) belongs to another athlete's plan")
+                }
+                var hydrated = ExecutedDay.hydrated(id: execution.id, athleteId: execution.athleteId, activityId: nil, from: day, createdAt: execution.createdAt)
+                hydrated.manualDistanceMeters = execution.manualDistanceMeters
+                hydrated.manualDurationSeconds = execution.manualDurationSeconds
+                hydrated.note = execution.note
+                record = hydrated
+            }
+            try record.insert(db)
+            return try Self.reanalyzeDay(of: record, db)
+        }
+    }
+
+    /// Recomputes and stores the analysis of an execution (and of the other runs on its planned day).
+    public func analyzeExecution(id: String) async throws -> ExecutedDay {
+        try await writer.write { db in
+            guard let execution = try ExecutedDay.fetchOne(db, key: id) else { throw StoreError.notFound(entity: "execution", id: id) }
+            return try Self.reanalyzeDay(of: execution, db)
+        }
+    }
+
+    /// An execution by id.
+    public func execution(id: String) async throws -> ExecutedDay? {
+        try await reader.read { db in try ExecutedDay.fetchOne(db, key: id) }
+    }
+
+    /// An activity by id.
+    public func activity(id: String) async throws -> Activity? {
+        try await reader.read { db in try Activity.fetchOne(db, key: id) }
+    }
+
+    /// The athlete's executions between two dates inclusive, by date.
+    public func executions(athleteId: String, from: CalendarDate?, to: CalendarDate?) async throws -> [ExecutedDay] {
+        try await reader.read { db in
+            var request = ExecutedDay.filter(Column("athleteId") == athleteId)
+            if let from { request = request.filter(Column("date") >= from.description) }
+            if let to { request = request.filter(Column("date") <= to.description) }
+            return try request.order(Column("date"), Column("createdAt")).fetchAll(db)
+        }
+    }
+
+    /// Analyses every execution of the planned day `execution` belongs to: the main run against the plan with
+    /// the day's total volume, the others as extra runs. Returns `execution` as stored afterwards.
+    static func reanalyzeDay(of execution: ExecutedDay, _ db: Database) throws -> ExecutedDay {
+        let maxHeartRate = try Athlete.fetchOne(db, key: execution.athleteId)?.maxHeartRate
+        let analyzer = ExecutionAnalyzer()
+        let siblings: [ExecutedDay]
+        if let plannedDayId = execution.plannedDayId {
+            siblings = try ExecutedDay.filter(Column("plannedDayId") == plannedDayId).order(Column("createdAt")).fetchAll(db)
+        } else {
+            siblings = [execution]
+        }
+        let activityIds = siblings.compactMap(\.activityId)
+        let activities = try Activity.filter(keys: activityIds).fetchAll(db)
+        let byId = Dictionary(uniqueKeysWithValues: activities.map { ($0.id, $0) })
+        func actual(_ entry: ExecutedDay) -> ActualWorkout {
+            if let id = entry.activityId, let activity = byId[id] { return ActualWorkout(activity) }
+            return ActualWorkout(distanceMeters: entry.manualDistanceMeters ?? 0, durationSeconds: entry.manualDurationSeconds ?? 0)
+        }
+        let planned = execution.plannedData
+        let runs = siblings.compactMap { $0.activityId.flatMap { byId[$0] } }.filter(\.isRun)
+        let main = planned.flatMap { ActivityMatching.mainRun(of: runs, for: $0) }
+        let total = siblings.map(actual).reduce(ActualWorkout(distanceMeters: 0, durationSeconds: 0)) {
+            ActualWorkout(distanceMeters: $0.distanceMeters + $1.distanceMeters, durationSeconds: $0.durationSeconds + $1.durationSeconds)
+        }
+        var result = execution
+        for var sibling in siblings {
+            let isExtra = siblings.count > 1 && sibling.activityId != nil && sibling.activityId != main?.id
+            sibling.analysis = analyzer.analyze(
+                planned: sibling.plannedData, actual: actual(sibling), dayTotal: siblings.count > 1 ? total : nil,
+                maxHeartRate: maxHeartRate, isExtraRun: isExtra
+            )
+            try sibling.update(db)
+            if sibling.id == execution.id { result = sibling }
+        }
+        return result
+    }
+}
+
+/// Random ids for rows the store creates itself.
+func makeIdentifier(_ prefix: String) -> String {
+    var generator = SystemRandomNumberGenerator()
+    let hex = String(generator.next() as UInt64, radix: 16)
+    return prefix + "_" + String(repeating: "0", count: 16 - hex.count) + hex
+}
+
+extension AppDatabase {
+    /// Week-by-week progress of a plan as of `today`.
+    public func planProgress(planId: String, today: CalendarDate) async throws -> [WeekProgress] {
+        try await reader.read { db in
+            guard let plan = try TrainingPlan.fetchOne(db, key: planId) else { throw StoreError.notFound(entity: "plan", id: planId) }
+            let days = try PlannedDay.filter(Column("trainingPlanId") == planId).fetchAll(db)
+            guard let first = days.map(\.date).min(), let last = days.map(\.date).max() else { return [] }
+            let executions = try ExecutedDay.fetchAll(db, sql: """
+                SELECT trainingDayExecuted.* FROM trainingDayExecuted
+                JOIN trainingDayPlanned ON trainingDayPlanned.id = trainingDayExecuted.plannedDayId
+                WHERE trainingDayPlanned.trainingPlanId = ?
+                UNION ALL
+                SELECT * FROM trainingDayExecuted
+                WHERE athleteId = ? AND plannedDayId IS NULL AND date BETWEEN ? AND ?
+                """, arguments: [planId, plan.athleteId, first.description, last.description])
+            let activities = try Activity.filter(keys: executions.compactMap(\.activityId)).fetchAll(db)
+            let byId = Dictionary(uniqueKeysWithValues: activities.map { ($0.id, $0) })
+            return PlanProgress.weeks(days: days, executions: executions, today: today) { execution in
+                if let id = execution.activityId, let activity = byId[id] { return ActualWorkout(activity) }
+                return ActualWorkout(distanceMeters: execution.manualDistanceMeters ?? 0, durationSeconds: execution.manualDurationSeconds ?? 0)
+            }
+        }
+    }
+}

@@ -1,0 +1,189 @@
+import GRDB
+import TrainingDomain
+
+/// Everything one generated plan writes, applied in a single transaction by `savePlan`.
+public struct PlanWrite: Sendable {
+    /// The plan record as it will be stored (status `active`).
+    public var plan: TrainingPlan
+    /// The race it targets.
+    public var race: Race
+    /// Whether `race` is new and must be inserted.
+    public var insertsRace: Bool
+    /// Whether `plan` replaces an existing draft with the same id.
+    public var fillsDraft: Bool
+    /// Every planned day, dates already computed by the backend.
+    public var days: [PlannedDay]
+    /// The assignment timestamp (`now`).
+    public var assignedAt: String
+
+    public init(plan: TrainingPlan, race: Race, insertsRace: Bool, fillsDraft: Bool, days: [PlannedDay], assignedAt: String) {
+        self.plan = plan
+        self.race = race
+        self.insertsRace = insertsRace
+        self.fillsDraft = fillsDraft
+        self.days = days
+        self.assignedAt = assignedAt
+    }
+}
+
+/// A plan with its race, as `plan.active` and friends return it.
+public struct PlanWithRace: Sendable {
+    /// The plan.
+    public var plan: TrainingPlan
+    /// Its race through RaceTrainingPlan, when linked.
+    public var race: Race?
+}
+
+extension AppDatabase {
+    /// Stores a generated plan atomically: the plan (new, or the draft filled) as `active`, its race link,
+    /// a new assignment, and every planned day. Any failure (a constraint, a cancellation) writes nothing.
+    public func savePlan(_ write: PlanWrite) async throws -> TrainingPlan {
+        try await writer.write { db in
+            try Self.savePlan(write, db)
+        }
+    }
+
+    static func savePlan(_ write: PlanWrite, _ db: Database) throws -> TrainingPlan {
+        if write.insertsRace { try write.race.insert(db) }
+        if write.fillsDraft {
+            guard let existing = try TrainingPlan.fetchOne(db, key: write.plan.id) else {
+                throw StoreError.notFound(entity: "plan", id: write.plan.id)
+            }
+            guard existing.status == .draft else {
+                throw StoreError.conflict("plan \(write.plan.id) is \(existing.status.rawValue); only a draft can be generated into")
+            }
+            guard existing.athleteId == write.plan.athleteId else {
+                throw StoreError.conflict("plan \(write.plan.id) belongs to another athlete")
+            }
+            try PlannedDay.filter(Column("trainingPlanId") == write.plan.id).deleteAll(db)
+            try RaceTrainingPlanRecord.filter(Column("trainingPlanId") == write.plan.id).deleteAll(db)
+            try write.plan.update(db)
+        } else {
+            try write.plan.insert(db)
+        }
+        try RaceTrainingPlanRecord(id: nil, trainingPlanId: write.plan.id, raceId: write.race.id, linkedAt: write.assignedAt).insert(db)
+        try AthleteTrainingPlanRecord(id: nil, athleteId: write.plan.athleteId, trainingPlanId: write.plan.id, assignedAt: write.assignedAt).insert(db)
+        for day in write.days {
+            try Task.checkCancellation()
+            try day.insert(db)
+        }
+        return write.plan
+    }
+
+    /// Inserts a draft plan (no days), optionally linked to a race.
+    public func insertDraftPlan(_ plan: TrainingPlan, raceId: String?, insertsRace race: Race?) async throws -> PlanWithRace {
+        try await writer.write { db in
+            if let race { try race.insert(db) }
+            guard try Athlete.exists(db, key: plan.athleteId) else { throw StoreError.notFound(entity: "athlete", id: plan.athleteId) }
+            guard try !TrainingPlan.exists(db, key: plan.id) else { throw StoreError.conflict("a plan with id \"\(plan.id)\" already exists") }
+            try plan.insert(db)
+            var linked: Race?
+            if let raceId {
+                guard let found = try Race.fetchOne(db, key: raceId) else { throw StoreError.notFound(entity: "race", id: raceId) }
+                try RaceTrainingPlanRecord(id: nil, trainingPlanId: plan.id, raceId: raceId, linkedAt: plan.createdAt).insert(db)
+                linked = found
+            }
+            return PlanWithRace(plan: plan, race: linked)
+        }
+    }
+
+    /// The athlete's active plan by the seed's rule: the plan of the latest assignment (skipping archived
+    /// plans), else the latest plan with status `active`; nil when there is none.
+    public func activePlan(athleteId: String) async throws -> PlanWithRace? {
+        try await reader.read { db in try Self.activePlan(athleteId: athleteId, db) }
+    }
+
+    static func activePlan(athleteId: String, _ db: Database) throws -> PlanWithRace? {
+        let assigned = try TrainingPlan.fetchOne(db, sql: """
+            SELECT trainingPlan.* FROM athleteTrainingPlan
+            JOIN trainingPlan ON trainingPlan.id = athleteTrainingPlan.trainingPlanId
+            WHERE athleteTrainingPlan.athleteId = ? AND trainingPlan.status <> 'archived'
+            ORDER BY athleteTrainingPlan.assignedAt DESC, athleteTrainingPlan.id DESC
+            LIMIT 1
+            """, arguments: [athleteId])
+        let plan = try assigned ?? TrainingPlan.fetchOne(db, sql: """
+            SELECT * FROM trainingPlan WHERE athleteId = ? AND status = 'active'
+            ORDER BY createdAt DESC, rowid DESC LIMIT 1
+            """, arguments: [athleteId])
+        guard let plan else { return nil }
+        return PlanWithRace(plan: plan, race: try race(forPlan: plan.id, db))
+    }
+
+    /// The race linked to a plan, or nil.
+    public func race(forPlan planId: String) async throws -> Race? {
+        try await reader.read { db in try Self.race(forPlan: planId, db) }
+    }
+
+    static func race(forPlan planId: String, _ db: Database) throws -> Race? {
+        try Race.fetchOne(db, sql: """
+            SELECT race.* FROM raceTrainingPlan JOIN race ON race.id = raceTrainingPlan.raceId
+            WHERE raceTrainingPlan.trainingPlanId = ? LIMIT 1
+            """, arguments: [planId])
+    }
+
+    /// Adds an assignment with a newer `assignedAt`: the "My Training Plans" selection.
+    public func assignPlan(athleteId: String, planId: String, assignedAt: String) async throws -> PlanWithRace {
+        try await writer.write { db in
+            guard try Athlete.exists(db, key: athleteId) else { throw StoreError.notFound(entity: "athlete", id: athleteId) }
+            guard let plan = try TrainingPlan.fetchOne(db, key: planId) else { throw StoreError.notFound(entity: "plan", id: planId) }
+            guard plan.status != .archived else { throw StoreError.conflict("plan \(planId) is archived; it cannot be assigned") }
+            try AthleteTrainingPlanRecord(id: nil, athleteId: athleteId, trainingPlanId: planId, assignedAt: assignedAt).insert(db)
+            return PlanWithRace(plan: plan, race: try Self.race(forPlan: planId, db))
+        }
+    }
+
+    /// Sets a plan's status to `archived`.
+    public func archivePlan(id: String, at now: String) async throws -> TrainingPlan {
+        try await writer.write { db in
+            guard var plan = try TrainingPlan.fetchOne(db, key: id) else { throw StoreError.notFound(entity: "plan", id: id) }
+            plan.status = .archived
+            plan.updatedAt = now
+            try plan.update(db)
+            return plan
+        }
+    }
+
+    /// The plan's days in date order, optionally between `from` and `to` inclusive.
+    public func plannedDays(planId: String, from: CalendarDate? = nil, to: CalendarDate? = nil) async throws -> [PlannedDay] {
+        try await reader.read { db in
+            var request = PlannedDay.filter(Column("trainingPlanId") == planId)
+            if let from { request = request.filter(Column("date") >= from.description) }
+            if let to { request = request.filter(Column("date") <= to.description) }
+            return try request.order(Column("date")).fetchAll(db)
+        }
+    }
+
+    /// The planned day of a plan on `date`, or nil.
+    public func plannedDay(planId: String, date: CalendarDate) async throws -> PlannedDay? {
+        try await reader.read { db in
+            try PlannedDay.filter(Column("trainingPlanId") == planId && Column("date") == date.description).fetchOne(db)
+        }
+    }
+
+    /// Replaces the workouts of a plan's days on or after `fromDate` in one transaction. Rows are updated in
+    /// place (ids kept), so executions keep their link, and their hydrated snapshots stay untouched.
+    public func replacePlannedWorkouts(planId: String, fromDate: CalendarDate, days: [PlannedDay], plan: TrainingPlan) async throws -> Int {
+        try await writer.write { db in
+            var changed = 0
+            let existing = try PlannedDay.filter(Column("trainingPlanId") == planId).fetchAll(db)
+            let byPosition = Dictionary(existing.map { ("\($0.weekIndex)-\($0.dayIndex)", $0) }, uniquingKeysWith: { first, _ in first })
+            let newKeys = Set(days.map { "\($0.weekIndex)-\($0.dayIndex)" })
+            for old in existing where old.date >= fromDate && !newKeys.contains("\(old.weekIndex)-\(old.dayIndex)") {
+                try old.delete(db)
+                changed += 1
+            }
+            for var day in days where day.date >= fromDate {
+                try Task.checkCancellation()
+                if let old = byPosition["\(day.weekIndex)-\(day.dayIndex)"] {
+                    day.id = old.id
+                    try day.update(db)
+                } else {
+                    try day.insert(db)
+                }
+                changed += 1
+            }
+            try plan.update(db)
+            return changed
+        }
+    }
+}
