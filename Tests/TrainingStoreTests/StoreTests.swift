@@ -1,0 +1,197 @@
+import Foundation
+import GRDB
+import TrainingDomain
+import XCTest
+@testable import TrainingStore
+
+/// The schema, the seed's rules and the transactions, on a real SQLite file.
+final class StoreTests: XCTestCase {
+    var directory: URL!
+    var database: AppDatabase!
+
+    override func setUp() async throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("gofast-store-\(UUID().uuidString)")
+        database = try AppDatabase.open(path: directory.appendingPathComponent("nested/store.sqlite").path)
+    }
+
+    override func tearDown() async throws {
+        try? database.writer.close()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private let now = "2026-03-01T12:00:00.000000Z"
+
+    /// Runs `sql` and returns the error SQLite refused it with (nil when it was accepted).
+    private func refused(_ sql: String) async -> (any Error)? {
+        do {
+            try await database.writer.write { try $0.execute(sql: sql) }
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    private func athlete(_ id: String = "ath") -> Athlete {
+        Athlete(id: id, name: "Ada", timeZone: "Europe/London", fiveKTimeSeconds: 1320, createdAt: now, updatedAt: now)
+    }
+
+    private func workout(_ type: WorkoutType = .easy, meters: Double = 8000) -> PlannedWorkout {
+        PlannedWorkout(type: type, title: "\(type)", description: "d", distanceMeters: type == .rest ? 0 : meters,
+                       durationSeconds: type == .rest ? 0 : meters * 0.33, targetPace: type == .rest ? nil : PaceRange(minSecondsPerKm: 320, maxSecondsPerKm: 360),
+                       segments: [])
+    }
+
+    private func planWrite(planId: String, athleteId: String = "ath", start: CalendarDate, weeks: Int, assignedAt: String, race: Race, insertsRace: Bool) -> PlanWrite {
+        let plan = TrainingPlan(id: planId, athleteId: athleteId, name: "P", goalTimeSeconds: 3000, startDate: start, status: .active,
+                                preferredDays: [.tuesday, .thursday, .sunday], weekCount: weeks, createdAt: assignedAt, updatedAt: assignedAt)
+        var days: [PlannedDay] = []
+        for week in 0..<weeks {
+            for day in 0..<7 {
+                days.append(PlannedDay(id: "\(planId)-\(week)-\(day)", trainingPlanId: planId, weekIndex: week, dayIndex: day,
+                                       date: plan.date(weekIndex: week, dayIndex: day), phase: .base, plannedData: workout(day % 2 == 0 ? .easy : .rest)))
+            }
+        }
+        return PlanWrite(plan: plan, race: race, insertsRace: insertsRace, fillsDraft: false, days: days, assignedAt: assignedAt)
+    }
+
+    private func race(_ id: String = "race") -> Race {
+        Race(id: id, name: "10K", date: CalendarDate("2026-06-28")!, distanceMeters: 10_000, createdAt: now)
+    }
+
+    func testMigratesAnEmptyFileAndCreatesItOwnerOnly() throws {
+        XCTAssertEqual(try database.appliedMigrations(), ["v1: seed model"])
+        let path = directory.appendingPathComponent("nested/store.sqlite").path
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        XCTAssertEqual(mode.map { $0 & 0o077 }, 0, "the database must not be readable by others")
+        let journal = try database.reader.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        XCTAssertEqual(journal, "wal")
+        let foreignKeys = try database.reader.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") }
+        XCTAssertEqual(foreignKeys, 1)
+        // Reopening an already migrated file is a no-op.
+        try database.writer.close()
+        database = try AppDatabase.open(path: path)
+        XCTAssertEqual(try database.appliedMigrations(), ["v1: seed model"])
+    }
+
+    func testSQLiteItselfRefusesADuplicatePlannedDay() async throws {
+        _ = try await database.insertAthlete(athlete())
+        _ = try await database.savePlan(planWrite(planId: "p", start: CalendarDate("2026-03-02")!, weeks: 1, assignedAt: now, race: race(), insertsRace: true))
+        let error = await refused("""
+            INSERT INTO trainingDayPlanned (id, trainingPlanId, weekIndex, dayIndex, date, phase, plannedData)
+            VALUES ('dup', 'p', 0, 3, '2030-01-01', 'base', '{}')
+            """)
+        XCTAssertEqual((error as? DatabaseError)?.extendedResultCode, .SQLITE_CONSTRAINT_UNIQUE)
+    }
+
+    func testSchemaChecksEnumerationsRangesAndForeignKeys() async throws {
+        _ = try await database.insertAthlete(athlete())
+        let refused = [
+            "INSERT INTO trainingPlan VALUES ('x', 'ath', 'n', NULL, '2026-01-01', 'running', '[]', 0, 'a', 'a')",
+            "INSERT INTO trainingPlan VALUES ('x', 'nobody', 'n', NULL, '2026-01-01', 'draft', '[]', 0, 'a', 'a')",
+            "INSERT INTO race VALUES ('r', 'n', '2026-01-01', -5, NULL, 'a')",
+            "INSERT INTO race VALUES ('r', 'n', 'tomorrow', 5000, NULL, 'a')",
+            "INSERT INTO athlete (id, name, timeZone, createdAt, updatedAt) VALUES ('b', '   ', 'UTC', 'a', 'a')",
+            "INSERT INTO athlete (id, name, timeZone, maxHeartRate, createdAt, updatedAt) VALUES ('b', 'B', 'UTC', 400, 'a', 'a')",
+        ]
+        for sql in refused {
+            let error = await self.refused(sql)
+            XCTAssertNotNil(error, sql)
+        }
+    }
+
+    func testAnActivityIsExecutedOnceAndImportedOncePerSource() async throws {
+        _ = try await database.insertAthlete(athlete())
+        let activity = Activity(id: "a1", athleteId: "ath", source: "garmin", externalId: "1", sport: "running", startTime: "2026-03-03T07:00:00Z",
+                                startEpochSeconds: 0, utcOffsetSeconds: 0, localDate: CalendarDate("2026-03-03")!, elapsedSeconds: 10, movingSeconds: 10,
+                                distanceMeters: 10, averageHeartRate: nil, maxHeartRate: nil, elevationGainMeters: nil, laps: [], heartRateSamples: [], createdAt: now)
+        let first = try await database.ingest(activity, autoMatch: false, now: now)
+        XCTAssertTrue(first.created)
+        var again = activity
+        again.id = "a2"
+        let second = try await database.ingest(again, autoMatch: false, now: now)
+        XCTAssertFalse(second.created)
+        XCTAssertEqual(second.activity.id, "a1")
+        let error = await refused("INSERT INTO trainingDayExecuted (id, athleteId, activityId, date, createdAt) VALUES ('e1', 'ath', 'a1', '2026-03-03', 'x'), ('e2', 'ath', 'a1', '2026-03-03', 'x')")
+        XCTAssertEqual((error as? DatabaseError)?.extendedResultCode, .SQLITE_CONSTRAINT_UNIQUE)
+    }
+
+    func testAFailureAfterSomeInsertsWritesNothing() async throws {
+        _ = try await database.insertAthlete(athlete())
+        var write = planWrite(planId: "p", start: CalendarDate("2026-03-02")!, weeks: 4, assignedAt: now, race: race(), insertsRace: true)
+        // Inject a failure after 20 days were inserted: a second row for (week 0, day 3).
+        var duplicate = write.days[3]
+        duplicate.id = "dup"
+        duplicate.date = CalendarDate("2031-01-01")!
+        write.days.insert(duplicate, at: 20)
+        do {
+            _ = try await database.savePlan(write)
+            XCTFail("the duplicate day must be refused")
+        } catch {}
+        let counts = try await database.reader.read { db in
+            try ["trainingPlan", "race", "raceTrainingPlan", "athleteTrainingPlan", "trainingDayPlanned"].map {
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)")!
+            }
+        }
+        XCTAssertEqual(counts, [0, 0, 0, 0, 0])
+    }
+
+    func testACancelledSaveWritesNothing() async throws {
+        _ = try await database.insertAthlete(athlete())
+        let write = planWrite(planId: "p", start: CalendarDate("2026-03-02")!, weeks: 30, assignedAt: now, race: race(), insertsRace: true)
+        let task = Task { [database] in try await database!.savePlan(write) }
+        task.cancel()
+        _ = try? await task.value
+        let plans = try await database.reader.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM trainingDayPlanned")! }
+        XCTAssertTrue(plans == 0 || plans == 210, "all or nothing, got \(plans)")
+    }
+
+    func testActivePlanFollowsTheLatestAssignmentThenTheLatestActivePlan() async throws {
+        _ = try await database.insertAthlete(athlete())
+        _ = try await database.insertAthlete(athlete("other"))
+        let noPlan = try await database.activePlan(athleteId: "ath")
+        XCTAssertNil(noPlan)
+        _ = try await database.savePlan(planWrite(planId: "old", start: CalendarDate("2026-03-02")!, weeks: 1, assignedAt: "2026-03-01T10:00:00.000000Z", race: race(), insertsRace: true))
+        _ = try await database.savePlan(planWrite(planId: "new", start: CalendarDate("2026-03-09")!, weeks: 1, assignedAt: "2026-03-01T11:00:00.000000Z", race: race(), insertsRace: false))
+        var active = try await database.activePlan(athleteId: "ath")
+        XCTAssertEqual(active?.plan.id, "new")
+        XCTAssertEqual(active?.race?.id, "race")
+        // Selecting the old plan in "My Training Plans" makes it the active one: an assignment newer than the latest plan.
+        _ = try await database.assignPlan(athleteId: "ath", planId: "old", assignedAt: "2026-03-01T12:00:00.000000Z")
+        active = try await database.activePlan(athleteId: "ath")
+        XCTAssertEqual(active?.plan.id, "old")
+        // Fallback: no assignment at all, but an active plan owned by the athlete.
+        try await database.writer.write { try $0.execute(sql: "DELETE FROM athleteTrainingPlan") }
+        active = try await database.activePlan(athleteId: "ath")
+        XCTAssertEqual(active?.plan.id, "new", "the latest active plan")
+        let none = try await database.activePlan(athleteId: "other")
+        XCTAssertNil(none)
+    }
+
+    func testRegeneratingKeepsExecutedSnapshotsAndPlannedDayIds() async throws {
+        _ = try await database.insertAthlete(athlete())
+        let write = planWrite(planId: "p", start: CalendarDate("2026-03-02")!, weeks: 2, assignedAt: now, race: race(), insertsRace: true)
+        _ = try await database.savePlan(write)
+        let activity = Activity(id: "a1", athleteId: "ath", source: "garmin", externalId: "1", sport: "running", startTime: "2026-03-02T07:00:00Z",
+                                startEpochSeconds: 1_772_434_800, utcOffsetSeconds: 0, localDate: CalendarDate("2026-03-02")!, elapsedSeconds: 2700,
+                                movingSeconds: 2640, distanceMeters: 8000, averageHeartRate: 150, maxHeartRate: 170, elevationGainMeters: 10,
+                                laps: [], heartRateSamples: [], createdAt: now)
+        let outcome = try await database.ingest(activity, autoMatch: true, now: now)
+        let execution = try XCTUnwrap(outcome.execution)
+        XCTAssertEqual(execution.plannedDayId, "p-0-0")
+        XCTAssertEqual(execution.plannedData, write.days[0].plannedData)
+        XCTAssertEqual(execution.analysis?.verdict, .completed)
+
+        var changed = write.days
+        for index in changed.indices {
+            changed[index].id = "new-\(index)"
+            changed[index].plannedData = workout(.long, meters: 20_000)
+        }
+        _ = try await database.replacePlannedWorkouts(planId: "p", fromDate: CalendarDate("2026-03-01")!, days: changed, plan: write.plan)
+        let day = try await database.plannedDay(planId: "p", date: CalendarDate("2026-03-02")!)
+        XCTAssertEqual(day?.id, "p-0-0", "regeneration updates rows in place")
+        XCTAssertEqual(day?.plannedData.type, .long)
+        let after = try await database.execution(id: execution.id)
+        XCTAssertEqual(after?.plannedData, write.days[0].plannedData, "the executed day keeps its snapshot")
+        XCTAssertEqual(after?.plannedDayId, "p-0-0")
+    }
+}
