@@ -1,0 +1,60 @@
+import Foundation
+
+/// Helpers that prepare XML bytes for `XMLParser`: skip a byte-order mark and leading whitespace, find root elements.
+enum XMLInput {
+    /// Index of the first byte after a UTF-8 BOM and any whitespace (some exporters put blanks before `<?xml`).
+    static func contentStart(_ bytes: [UInt8]) -> Int {
+        var i = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x20, 0x09, 0x0A, 0x0D: i += 1
+            default: return i
+            }
+        }
+        return i
+    }
+
+    /// Whether `range` holds a start tag `<name` or `<prefix:name` followed by whitespace, `>` or `/`.
+    static func containsElement(_ bytes: [UInt8], _ range: Range<Int>, name: [UInt8]) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if bytes[i] == UInt8(ascii: "<") {
+                var j = i + 1
+                // optional namespace prefix
+                var k = j
+                while k < range.upperBound, k - j < 32, isNameByte(bytes[k]) { k += 1 }
+                if k < range.upperBound, bytes[k] == UInt8(ascii: ":") { j = k + 1 }
+                if matches(bytes, at: j, range.upperBound, name) { return true }
+                if j != i + 1, matches(bytes, at: i + 1, range.upperBound, name) { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    private static func matches(_ bytes: [UInt8], at j: Int, _ end: Int, _ name: [UInt8]) -> Bool {
+        guard j + name.count < end else { return false }
+        for n in 0..<name.count where bytes[j + n] != name[n] { return false }
+        switch bytes[j + name.count] {
+        case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "/"): return true
+        default: return false
+        }
+    }
+
+    private static func isNameByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x5F || b == 0x2E
+    }
+
+    /// The bytes from `contentStart` on, as `Data` for `XMLParser` (one copy per file).
+    static func parserData(_ bytes: [UInt8]) -> Data {
+        let start = contentStart(bytes)
+        return bytes.withUnsafeBufferPointer { Data(buffer: UnsafeBufferPointer(rebasing: $0[start...])) }
+    }
+
+    /// Local part of a possibly prefixed element name (`gpxtpx:hr` → `hr`).
+    static func localName(_ qualified: String) -> Substring {
+        if let colon = qualified.lastIndex(of: ":") { return qualified[qualified.index(after: colon)...] }
+        return qualified[...]
+    }
+}
