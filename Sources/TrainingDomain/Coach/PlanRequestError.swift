@@ -1,0 +1,16 @@
+/// Why a plan request cannot be served: the offending field and a sentence a person can act on.
+public struct PlanRequestError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The request field at fault (`race.date`, `race.distanceMeters`, `trainingDays` …).
+    public var field: String
+    /// What is wrong and what would be accepted.
+    public var reason: String
+
+    /// Creates an error for `field`.
+    public init(field: String, reason: String) {
+        self.field = field
+        self.reason = reason
+    }
+
+    /// `field: reason`.
+    public var description: String { "\(field): \(reason)" }
+}
