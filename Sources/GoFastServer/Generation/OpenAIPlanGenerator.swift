@@ -18,7 +18,7 @@ struct OpenAIPlanGenerator: PlanGenerating {
         let fitness = request.recentRace.map { VDOT.from(distanceMeters: $0.distanceMeters, timeSeconds: $0.timeSeconds) }
         let vdot = fitness ?? 35
         let paces = VDOT.paces(vdot: vdot)
-        let predicted = VDOT.predictedTime(vdot: vdot, distanceMeters: request.raceDistanceMeters)
+        let predicted = RacePredictor.time(vdot: vdot, distanceMeters: request.raceDistanceMeters)
         let goal = request.goalTimeSeconds ?? predicted.rounded()
         var warnings: [String] = []
         if fitness == nil { warnings.append("No recent race or 5K time: paces assume VDOT 35; add fiveKTimeSeconds to the athlete for personal paces.") }

@@ -17,7 +17,7 @@ struct BuiltInPlanGenerator: PlanGenerating {
     func generate(_ request: PlanRequest, progress: ProgressReporter) async throws -> GeneratedPlan {
         do {
             return try BuiltInCoach().generate(request)
-        } catch let error as PlanRequestError {
+        } catch {
             throw RPCError.invalidParams(field: error.field, reason: error.reason)
         }
     }

@@ -201,7 +201,7 @@ enum PlanHandlers {
     static func validate(_ generated: GeneratedPlan, for request: PlanRequest, generator: String) throws {
         do {
             try PlanValidator().validate(generated, for: request)
-        } catch let error as PlanValidationError {
+        } catch {
             throw RPCError(
                 code: ApplicationErrorCode.planRejected,
                 message: "The \(generator) generator's plan was rejected: \(error.path) \(error.reason)",
@@ -309,7 +309,12 @@ enum PlanHandlers {
                 id: inline.id, name: inline.name, date: inline.date, distanceMeters: inline.distanceMeters,
                 location: inline.location, fieldPrefix: "race.", context: context
             )
-            if try await context.database.race(id: race.id) != nil { throw RPCError.conflict("a race with id \"\(race.id)\" already exists") }
+            if let existing = try await context.database.race(id: race.id) {
+                var comparable = race
+                comparable.createdAt = existing.createdAt
+                guard comparable == existing else { throw RPCError.conflict("a race with id \"\(race.id)\" already exists with other fields") }
+                return (existing, false)
+            }
             return (race, true)
         case (nil, nil):
             if let draft, let race = try await context.database.race(forPlan: draft.id) { return (race, false) }

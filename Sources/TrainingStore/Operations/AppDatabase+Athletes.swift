@@ -2,10 +2,17 @@ import GRDB
 import TrainingDomain
 
 extension AppDatabase {
-    /// Inserts a new athlete; a duplicate id is a conflict.
+    /// Inserts a new athlete. Creating again with the same id and the same fields returns the stored record
+    /// (scripts can re-run); the same id with other fields is a conflict.
     public func insertAthlete(_ athlete: Athlete) async throws -> Athlete {
         try await writer.write { db in
-            guard try !Athlete.exists(db, key: athlete.id) else { throw StoreError.conflict("an athlete with id \"\(athlete.id)\" already exists") }
+            if let existing = try Athlete.fetchOne(db, key: athlete.id) {
+                var comparable = athlete
+                comparable.createdAt = existing.createdAt
+                comparable.updatedAt = existing.updatedAt
+                guard comparable == existing else { throw StoreError.conflict("an athlete with id \"\(athlete.id)\" already exists with other fields") }
+                return existing
+            }
             try athlete.insert(db)
             return athlete
         }

@@ -2,10 +2,16 @@ import GRDB
 import TrainingDomain
 
 extension AppDatabase {
-    /// Inserts a new race; a duplicate id is a conflict.
+    /// Inserts a new race. Creating again with the same id and the same fields returns the stored record;
+    /// the same id with other fields is a conflict.
     public func insertRace(_ race: Race) async throws -> Race {
         try await writer.write { db in
-            guard try !Race.exists(db, key: race.id) else { throw StoreError.conflict("a race with id \"\(race.id)\" already exists") }
+            if let existing = try Race.fetchOne(db, key: race.id) {
+                var comparable = race
+                comparable.createdAt = existing.createdAt
+                guard comparable == existing else { throw StoreError.conflict("a race with id \"\(race.id)\" already exists with other fields") }
+                return existing
+            }
             try race.insert(db)
             return race
         }

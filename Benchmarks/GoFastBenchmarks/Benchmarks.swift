@@ -1,0 +1,220 @@
+import ActivityFormats
+import Foundation
+import GRDB
+import GoFastServer
+import JSONRPC
+import Logging
+import TrainingDomain
+import TrainingStore
+
+/// `swift run -c release gofast-bench [all|wire|plans|activities]`: prints the figures the issues ask for.
+@main
+struct Benchmarks {
+    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gofast")
+    static let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gofast-bench-\(getpid())")
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func main() async throws {
+        setvbuf(stdout, nil, _IOLBF, 0)
+        let which = CommandLine.arguments.dropFirst().first ?? "all"
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        print("gofast benchmarks (\(binary.path))")
+        if which == "all" || which == "wire" { try wire() }
+        if which == "all" || which == "plans" { try await plans() }
+        if which == "all" || which == "activities" { try await activities() }
+    }
+
+    // MARK: - Issue 2: cold start and throughput
+
+    static func wire() throws {
+        let database = scratch.appendingPathComponent("wire.sqlite").path
+        var coldStarts: [Double] = []
+        for _ in 0..<30 {
+            let start = now()
+            let server = try ServerPipe(binary: binary, arguments: ["--db", database])
+            server.send(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"# + "\n")
+            _ = server.readLines(1)
+            coldStarts.append(now() - start)
+            server.finish()
+        }
+        print("cold start, spawn to initialize reply: median \(milliseconds(coldStarts.quantile(0.5))), p90 \(milliseconds(coldStarts.quantile(0.9))) over \(coldStarts.count) spawns")
+
+        let setup = try ServerPipe(binary: binary, arguments: ["--db", database])
+        setup.send(#"{"jsonrpc":"2.0","id":1,"method":"athlete.create","params":{"id":"bench-athlete","name":"Bench","timeZone":"UTC"}}"# + "\n")
+        _ = setup.readLines(1)
+        setup.finish()
+
+        let count = 50_000
+        let request = #"{"jsonrpc":"2.0","id":7,"method":"athlete.get","params":{"id":"bench-athlete"}}"#
+        var newline: [UInt8] = []
+        var framed: [UInt8] = []
+        for _ in 0..<count {
+            newline.append(contentsOf: Array(request.utf8) + [0x0A])
+            framed.append(contentsOf: Array("Content-Length: \(request.utf8.count)\r\n\r\n\(request)".utf8))
+        }
+        for (name, payload) in [("newline-delimited", newline), ("Content-Length", framed)] {
+            let server = try ServerPipe(binary: binary, arguments: ["--db", database])
+            let initialize = #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{}}"#
+            server.send(name == "newline-delimited" ? initialize + "\n" : "Content-Length: \(initialize.utf8.count)\r\n\r\n" + initialize)
+            if name == "newline-delimited" { _ = server.readLines(1) }
+            let start = now()
+            let writer = Thread { server.send(payload) }
+            writer.start()
+            let received = name == "newline-delimited" ? server.readLines(count).count : server.readFramed(count + 1) - 1
+            let elapsed = now() - start
+            server.finish()
+            print("pipelined athlete.get, \(name): \(Int(Double(received) / elapsed)) requests/s (\(received) replies in \(String(format: "%.2f", elapsed)) s)")
+        }
+    }
+
+    // MARK: - Issue 3: plan generation
+
+    static func plans() async throws {
+        let database = scratch.appendingPathComponent("plans.sqlite").path
+        let setup = try ServerPipe(binary: binary, arguments: ["--db", database])
+        setup.send(#"{"jsonrpc":"2.0","id":1,"method":"athlete.create","params":{"id":"runner","name":"Runner","timeZone":"Europe/Berlin","fiveKTimeSeconds":1320}}"# + "\n")
+        _ = setup.readLines(1)
+        setup.finish()
+
+        let server = try ServerPipe(binary: binary, arguments: ["--db", database])
+        let start = CalendarDate("2027-01-04")!
+        for weeks in [12, 16, 18, 24] {
+            let raceDate = start.adding(days: 7 * (weeks - 1) + 6)
+            var samples: [Double] = []
+            for run in 0..<120 {
+                let request = #"{"jsonrpc":"2.0","id":\#(run),"method":"plan.generate","params":{"athleteId":"runner","race":{"name":"Marathon","date":"\#(raceDate)","distanceMeters":42195},"startDate":"\#(start)","goalTimeSeconds":12600}}"#
+                let begin = now()
+                server.send(request + "\n")
+                let reply = server.readLines(1)
+                samples.append(now() - begin)
+                if run == 0, let line = reply.first, !String(decoding: line, as: UTF8.self).contains("\"result\"") {
+                    print("plan.generate failed: \(String(decoding: line.prefix(300), as: UTF8.self))")
+                }
+            }
+            samples.removeFirst(10)
+            print("plan.generate \(weeks)-week marathon, file database, round trip: median \(milliseconds(samples.quantile(0.5))), p99 \(milliseconds(samples.quantile(0.99))) over \(samples.count) runs")
+        }
+        server.finish()
+
+        // The floor: the same rows with one prepared statement in one transaction.
+        let request = PlanRequest(raceName: "M", raceDate: start.adding(days: 7 * 17 + 6), raceDistanceMeters: 42195, startDate: start,
+                                  goalTimeSeconds: 12600, trainingDays: [.tuesday, .wednesday, .thursday, .saturday, .sunday],
+                                  recentRace: RacePerformance(distanceMeters: 5000, timeSeconds: 1320))
+        let generated = try BuiltInCoach().generate(request)
+        let coachSamples = (0..<200).map { _ -> Double in
+            let begin = now()
+            _ = try? BuiltInCoach().generate(request)
+            return now() - begin
+        }
+        let pool = try DatabasePool(path: scratch.appendingPathComponent("floor.sqlite").path)
+        try await pool.write { db in
+            try db.execute(sql: "CREATE TABLE day (id TEXT PRIMARY KEY, planId TEXT, weekIndex INT, dayIndex INT, date TEXT, phase TEXT, plannedData TEXT, UNIQUE(planId, weekIndex, dayIndex))")
+        }
+        let encoder = JSONEncoder()
+        var floor: [Double] = []
+        for run in 0..<200 {
+            let begin = now()
+            try await pool.write { db in
+                let statement = try db.makeStatement(sql: "INSERT INTO day VALUES (?, ?, ?, ?, ?, ?, ?)")
+                for week in generated.weeks {
+                    for day in week.days {
+                        let json = String(decoding: try encoder.encode(day.workout), as: UTF8.self)
+                        try statement.execute(arguments: ["\(run)-\(week.weekIndex)-\(day.dayIndex)", "p\(run)", week.weekIndex, day.dayIndex,
+                                                          start.adding(days: week.weekIndex * 7 + day.dayIndex).description, day.phase.rawValue, json])
+                    }
+                }
+            }
+            floor.append(now() - begin)
+        }
+        print("built-in coach alone, 18-week marathon: median \(milliseconds(coachSamples.quantile(0.5)))")
+        print("floor, 126 rows with one prepared statement in one transaction: median \(milliseconds(floor.quantile(0.5))), p99 \(milliseconds(floor.quantile(0.99)))")
+    }
+
+    // MARK: - Issue 4: decoding, sync, matching
+
+    static func activities() async throws {
+        let folder = repository.deletingLastPathComponent().appendingPathComponent("shared/testdata/fit")
+        let files = ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
+            .filter { $0.pathExtension.lowercased() == "fit" }
+            .compactMap { try? Array(Data(contentsOf: $0)) }
+        let totalBytes = files.reduce(0) { $0 + $1.count }
+        if totalBytes > 0 {
+            var rounds = 0
+            let begin = now()
+            while now() - begin < 3 {
+                for file in files { _ = try? ActivityFileDecoder.decode(file, format: .fit) }
+                rounds += 1
+            }
+            let elapsed = now() - begin
+            print("FIT decoding: \(String(format: "%.1f", Double(totalBytes * rounds) / elapsed / 1_000_000)) MB/s over \(files.count) files (\(totalBytes) bytes) × \(rounds)")
+        } else {
+            print("FIT decoding: skipped, no test files at \(folder.path)")
+        }
+
+        // History sync: 5,000 activities in one activity.ingest call through the binary.
+        let database = scratch.appendingPathComponent("sync.sqlite").path
+        let server = try ServerPipe(binary: binary, arguments: ["--db", database])
+        server.send(#"{"jsonrpc":"2.0","id":1,"method":"athlete.create","params":{"id":"syncer","name":"Sync","timeZone":"America/Los_Angeles","fiveKTimeSeconds":1320,"maxHeartRate":185}}"# + "\n")
+        server.send(#"{"jsonrpc":"2.0","id":2,"method":"plan.generate","params":{"athleteId":"syncer","race":{"name":"M","date":"2027-05-02","distanceMeters":42195},"startDate":"2027-01-04"}}"# + "\n")
+        _ = server.readLines(2)
+        var items: [String] = []
+        let base = 1_767_225_600 // 2026-01-01T00:00:00Z
+        for index in 0..<5_000 {
+            let start = base + index * 86_400 / 4
+            items.append(#"{"summaryId":"s\#(index)","activityType":"RUNNING","startTimeInSeconds":\#(start),"startTimeOffsetInSeconds":-28800,"durationInSeconds":3000,"distanceInMeters":10000,"averageHeartRateInBeatsPerMinute":150}"#)
+        }
+        let begin = now()
+        server.send(#"{"jsonrpc":"2.0","id":3,"method":"activity.ingest","params":{"athleteId":"syncer","activities":[\#(items.joined(separator: ","))]}}"# + "\n")
+        let reply = server.readLines(1)
+        let elapsed = now() - begin
+        let text = String(decoding: reply.first ?? [], as: UTF8.self)
+        let matched = text.components(separatedBy: "\"plannedDayId\":\"").count - 1
+        print("history sync, 5,000 activities (ingest + match + analyse) in one call: \(milliseconds(elapsed)); \(matched) matched to planned days")
+        server.finish()
+
+        try await matchLatency()
+    }
+
+    /// `activity.match` latency on an empty database and on 10,000 athletes with 1,000,000 activities.
+    static func matchLatency() async throws {
+        LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
+        for (label, athletes, activitiesPerAthlete) in [("empty database", 1, 0), ("10,000 athletes, 1,000,000 activities", 10_000, 100)] {
+            let path = scratch.appendingPathComponent("match-\(athletes).sqlite").path
+            let database = try AppDatabase.open(path: path)
+            let fillStart = now()
+            try await database.writer.write { db in
+                let athlete = try db.makeStatement(sql: "INSERT INTO athlete (id, name, timeZone, createdAt, updatedAt) VALUES (?, 'A', 'UTC', 'x', 'x')")
+                let activity = try db.makeStatement(sql: """
+                    INSERT INTO athleteActivity (id, athleteId, source, externalId, sport, startTime, startEpochSeconds, localDate,
+                    elapsedSeconds, movingSeconds, distanceMeters, createdAt) VALUES (?, ?, 'garmin', ?, 'running', 'x', 0, ?, 3000, 3000, 10000, 'x')
+                    """)
+                for a in 0..<athletes {
+                    try athlete.execute(arguments: ["a\(a)"])
+                    for n in 0..<activitiesPerAthlete {
+                        try activity.execute(arguments: ["act-\(a)-\(n)", "a\(a)", "\(n)", CalendarDate("2026-01-01")!.adding(days: n).description])
+                    }
+                }
+            }
+            let fill = now() - fillStart
+            let context = ServerContext(database: database, logger: Logger(label: "bench"))
+            let service = GoFastService.make(context)
+            let call = { (method: String, params: JSONValue) in _ = OneShot.call(service: service, method: method, params: params) }
+            call("athlete.create", ["id": "probe", "name": "Probe", "timeZone": "America/Los_Angeles", "fiveKTimeSeconds": 1320])
+            call("plan.generate", ["athleteId": "probe", "race": ["name": "M", "date": "2027-05-02", "distanceMeters": 42195], "startDate": "2027-01-04"])
+            call("activity.ingest", ["athleteId": "probe", "autoMatch": false, "activity": [
+                "source": "garmin", "externalId": "probe-run", "sport": "running", "startTime": "2027-01-05T07:00:00-08:00",
+                "elapsedSeconds": 3000, "distanceMeters": 10000,
+            ]])
+            let activityId = try await database.reader.read { try String.fetchOne($0, sql: "SELECT id FROM athleteActivity WHERE externalId = 'probe-run'")! }
+            var samples: [Double] = []
+            for _ in 0..<500 {
+                let begin = now()
+                call("activity.match", ["activityId": .string(activityId)])
+                samples.append(now() - begin)
+            }
+            print("activity.match, \(label): median \(milliseconds(samples.quantile(0.5))), p99 \(milliseconds(samples.quantile(0.99)))" + (athletes > 1 ? " (filled in \(String(format: "%.1f", fill)) s)" : ""))
+            try database.writer.close()
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// A `gofast` child process driven over pipes, for the benchmarks.
+final class ServerPipe: @unchecked Sendable {
+    let process = Process()
+    private let input = Pipe()
+    private let output = Pipe()
+    private var buffer: [UInt8] = []
+
+    init(binary: URL, arguments: [String]) throws {
+        process.executableURL = binary
+        process.arguments = arguments
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+    }
+
+    func send(_ text: String) {
+        input.fileHandleForWriting.write(Data(text.utf8))
+    }
+
+    func send(_ bytes: [UInt8]) {
+        input.fileHandleForWriting.write(Data(bytes))
+    }
+
+    /// Reads until `count` newline-terminated lines have arrived (newline framing), returning them.
+    func readLines(_ count: Int) -> [[UInt8]] {
+        var lines: [[UInt8]] = []
+        lines.reserveCapacity(count)
+        while lines.count < count {
+            if let newline = buffer.firstIndex(of: 0x0A) {
+                lines.append(Array(buffer[..<newline]))
+                buffer.removeSubrange(...newline)
+                continue
+            }
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            buffer.append(contentsOf: chunk)
+        }
+        return lines
+    }
+
+    /// Reads `count` Content-Length framed messages.
+    func readFramed(_ count: Int) -> Int {
+        var received = 0
+        let marker = Array("\r\n\r\n".utf8)
+        var start = 0
+        while received < count {
+            if let headerEnd = find(marker, from: start) {
+                let header = String(decoding: buffer[start..<headerEnd], as: UTF8.self)
+                let length = Int(header.split(separator: ":").last!.trimmingCharacters(in: .whitespaces))!
+                if buffer.count >= headerEnd + 4 + length {
+                    start = headerEnd + 4 + length
+                    received += 1
+                    continue
+                }
+            }
+            if start > 1 << 20 { buffer.removeSubrange(..<start); start = 0 }
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            buffer.append(contentsOf: chunk)
+        }
+        buffer.removeSubrange(..<start)
+        return received
+    }
+
+    private func find(_ marker: [UInt8], from start: Int) -> Int? {
+        guard buffer.count >= marker.count else { return nil }
+        var index = start
+        while index + marker.count <= buffer.count {
+            if buffer[index] == marker[0], buffer[index + 1] == marker[1], buffer[index + 2] == marker[2], buffer[index + 3] == marker[3] { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    func finish() {
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+    }
+}
