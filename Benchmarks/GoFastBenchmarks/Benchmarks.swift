@@ -15,11 +15,10 @@ struct Benchmarks {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func main() async throws {
-        setvbuf(stdout, nil, _IOLBF, 0)
         let which = CommandLine.arguments.dropFirst().first ?? "all"
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
-        print("gofast benchmarks (\(binary.path))")
+        emit("gofast benchmarks (\(binary.path))")
         if which == "all" || which == "wire" { try wire() }
         if which == "all" || which == "plans" { try await plans() }
         if which == "all" || which == "activities" { try await activities() }
@@ -38,7 +37,7 @@ struct Benchmarks {
             coldStarts.append(now() - start)
             server.finish()
         }
-        print("cold start, spawn to initialize reply: median \(milliseconds(coldStarts.quantile(0.5))), p90 \(milliseconds(coldStarts.quantile(0.9))) over \(coldStarts.count) spawns")
+        emit("cold start, spawn to initialize reply: median \(milliseconds(coldStarts.quantile(0.5))), p90 \(milliseconds(coldStarts.quantile(0.9))) over \(coldStarts.count) spawns")
 
         let setup = try ServerPipe(binary: binary, arguments: ["--db", database])
         setup.send(#"{"jsonrpc":"2.0","id":1,"method":"athlete.create","params":{"id":"bench-athlete","name":"Bench","timeZone":"UTC"}}"# + "\n")
@@ -64,7 +63,7 @@ struct Benchmarks {
             let received = name == "newline-delimited" ? server.readLines(count).count : server.readFramed(count + 1) - 1
             let elapsed = now() - start
             server.finish()
-            print("pipelined athlete.get, \(name): \(Int(Double(received) / elapsed)) requests/s (\(received) replies in \(String(format: "%.2f", elapsed)) s)")
+            emit("pipelined athlete.get, \(name): \(Int(Double(received) / elapsed)) requests/s (\(received) replies in \(String(format: "%.2f", elapsed)) s)")
         }
     }
 
@@ -89,11 +88,11 @@ struct Benchmarks {
                 let reply = server.readLines(1)
                 samples.append(now() - begin)
                 if run == 0, let line = reply.first, !String(decoding: line, as: UTF8.self).contains("\"result\"") {
-                    print("plan.generate failed: \(String(decoding: line.prefix(300), as: UTF8.self))")
+                    emit("plan.generate failed: \(String(decoding: line.prefix(300), as: UTF8.self))")
                 }
             }
             samples.removeFirst(10)
-            print("plan.generate \(weeks)-week marathon, file database, round trip: median \(milliseconds(samples.quantile(0.5))), p99 \(milliseconds(samples.quantile(0.99))) over \(samples.count) runs")
+            emit("plan.generate \(weeks)-week marathon, file database, round trip: median \(milliseconds(samples.quantile(0.5))), p99 \(milliseconds(samples.quantile(0.99))) over \(samples.count) runs")
         }
         server.finish()
 
@@ -127,8 +126,8 @@ struct Benchmarks {
             }
             floor.append(now() - begin)
         }
-        print("built-in coach alone, 18-week marathon: median \(milliseconds(coachSamples.quantile(0.5)))")
-        print("floor, 126 rows with one prepared statement in one transaction: median \(milliseconds(floor.quantile(0.5))), p99 \(milliseconds(floor.quantile(0.99)))")
+        emit("built-in coach alone, 18-week marathon: median \(milliseconds(coachSamples.quantile(0.5)))")
+        emit("floor, 126 rows with one prepared statement in one transaction: median \(milliseconds(floor.quantile(0.5))), p99 \(milliseconds(floor.quantile(0.99)))")
     }
 
     // MARK: - Issue 4: decoding, sync, matching
@@ -147,9 +146,9 @@ struct Benchmarks {
                 rounds += 1
             }
             let elapsed = now() - begin
-            print("FIT decoding: \(String(format: "%.1f", Double(totalBytes * rounds) / elapsed / 1_000_000)) MB/s over \(files.count) files (\(totalBytes) bytes) × \(rounds)")
+            emit("FIT decoding: \(String(format: "%.1f", Double(totalBytes * rounds) / elapsed / 1_000_000)) MB/s over \(files.count) files (\(totalBytes) bytes) × \(rounds)")
         } else {
-            print("FIT decoding: skipped, no test files at \(folder.path)")
+            emit("FIT decoding: skipped, no test files at \(folder.path)")
         }
 
         // History sync: 5,000 activities in one activity.ingest call through the binary.
@@ -170,7 +169,7 @@ struct Benchmarks {
         let elapsed = now() - begin
         let text = String(decoding: reply.first ?? [], as: UTF8.self)
         let matched = text.components(separatedBy: "\"plannedDayId\":\"").count - 1
-        print("history sync, 5,000 activities (ingest + match + analyse) in one call: \(milliseconds(elapsed)); \(matched) matched to planned days")
+        emit("history sync, 5,000 activities (ingest + match + analyse) in one call: \(milliseconds(elapsed)); \(matched) matched to planned days")
         server.finish()
 
         try await matchLatency()
@@ -213,7 +212,7 @@ struct Benchmarks {
                 call("activity.match", ["activityId": .string(activityId)])
                 samples.append(now() - begin)
             }
-            print("activity.match, \(label): median \(milliseconds(samples.quantile(0.5))), p99 \(milliseconds(samples.quantile(0.99)))" + (athletes > 1 ? " (filled in \(String(format: "%.1f", fill)) s)" : ""))
+            emit("activity.match, \(label): median \(milliseconds(samples.quantile(0.5))), p99 \(milliseconds(samples.quantile(0.99)))" + (athletes > 1 ? " (filled in \(String(format: "%.1f", fill)) s)" : ""))
             try database.writer.close()
         }
     }

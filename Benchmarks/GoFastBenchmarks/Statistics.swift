@@ -17,3 +17,8 @@ extension Array where Element == Double {
 }
 
 func milliseconds(_ seconds: Double) -> String { String(format: "%.2f ms", seconds * 1000) }
+
+/// Writes one line of figures to stdout at once (unbuffered, so progress shows while a benchmark runs).
+func emit(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

@@ -22,6 +22,10 @@ struct GofastCommand: ParsableCommand {
             The lifecycle is LSP's: `initialize`, `initialized`, `shutdown`, `exit`; scripts may skip it.
             `rpc.discover` returns the OpenRPC document (protocol/openrpc.json) describing every method.
 
+            Serve options (see `gofast help serve`): --db PATH, --framing content-length|newline,
+            --max-message-bytes N (default 64 MiB), --log-level trace|debug|info|notice|warning|error|critical,
+            --generator builtin|openai.
+
             Database: --db PATH, else $GOFAST_DB, else $XDG_DATA_HOME/gofast/gofast.sqlite
             (~/.local/share/gofast/gofast.sqlite). `--db :memory:` is a throwaway session.
 

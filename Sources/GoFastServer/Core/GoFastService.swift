@@ -8,12 +8,13 @@ public enum GoFastService {
     /// The protocol version clients can check in `initialize`.
     public static let protocolVersion = "1.0"
 
+    /// `protocol/openrpc.json`, parsed once and written compactly (one line, for newline framing).
+    static let discoverResult = EncodedJSON.value((try? JSONParser.parse(Array(OpenRPCDocument.text.utf8))) ?? .null)
+
     /// Every method, wired to `context`.
     public static func make(_ context: ServerContext) -> RPCService {
         var methods: [RPCMethod] = [
-            RPCMethod("rpc.discover", access: .read) { _ in
-                EncodedJSON(validJSONBytes: Array(OpenRPCDocument.text.utf8))
-            }
+            RPCMethod("rpc.discover", access: .read) { _ in discoverResult }
         ]
         methods += AthleteHandlers.methods(context)
         methods += RaceHandlers.methods(context)

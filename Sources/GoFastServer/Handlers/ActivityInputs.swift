@@ -68,12 +68,11 @@ enum ActivityInput {
             throw RPCError.invalidParams(field: prefix.isEmpty ? "activity" : String(prefix.dropLast()), reason: "must be an object, got \(item.typeName)")
         }
         let isGarmin = members["summaryId"] != nil || members["startTimeInSeconds"] != nil || members["activityType"] != nil
-        let data = Data(JSONWriter.bytes(item))
         do {
             if isGarmin {
-                return try fromGarmin(JSONDecoder().decode(Garmin.self, from: data), prefix: prefix)
+                return try fromGarmin(JSONValueDecoder().decode(Garmin.self, from: item), prefix: prefix)
             }
-            return try fromNative(JSONDecoder().decode(Native.self, from: data), prefix: prefix)
+            return try fromNative(JSONValueDecoder().decode(Native.self, from: item), prefix: prefix)
         } catch let error as DecodingError {
             let (field, reason) = RPCRequest.describe(error)
             throw RPCError.invalidParams(field: prefix + field, reason: reason)

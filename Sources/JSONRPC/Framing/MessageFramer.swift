@@ -23,6 +23,7 @@ public struct MessageFramer: Sendable {
     private var scanned = 0
     private var bytesToSkip = 0
     private var skippingLine = false
+    private var resynchronizing = false
     private static let maximumHeaderBytes = 8 * 1024
 
     /// Creates a framer; `framing` nil means detect it.
@@ -38,6 +39,12 @@ public struct MessageFramer: Sendable {
             let skipped = min(bytesToSkip, bytes.count)
             bytesToSkip -= skipped
             bytes = bytes.dropFirst(skipped)
+        }
+        if skippingLine {
+            // The rest of an oversized line is dropped as it arrives, up to its newline.
+            guard let newline = bytes.firstIndex(of: 0x0A) else { return }
+            skippingLine = false
+            bytes = bytes[bytes.index(after: newline)...]
         }
         if start > 0, start == buffer.count {
             buffer.removeAll(keepingCapacity: true)
@@ -75,21 +82,16 @@ public struct MessageFramer: Sendable {
             guard let newline = buffer[scanned...].firstIndex(of: 0x0A) else {
                 scanned = buffer.count
                 if buffer.count - start > maximumMessageBytes {
-                    let wasSkipping = skippingLine
                     skippingLine = true
                     start = buffer.count
                     scanned = start
-                    if !wasSkipping { return .oversized(declaredBytes: nil) }
+                    return .oversized(declaredBytes: nil)
                 }
                 return nil
             }
             let line = buffer[start..<newline]
             start = newline + 1
             scanned = start
-            if skippingLine {
-                skippingLine = false
-                continue
-            }
             if line.count > maximumMessageBytes { return .oversized(declaredBytes: nil) }
             var body = line
             while let last = body.last, Self.isBlank(last) { body = body.dropLast() }
@@ -104,6 +106,13 @@ public struct MessageFramer: Sendable {
             // Blank lines between messages are tolerated.
             while start < buffer.count, Self.isBlank(buffer[start]) { start += 1 }
             guard start < buffer.count else { return nil }
+            if resynchronizing {
+                // After a bad header its body may follow: skip to the next header block.
+                guard let next = nextHeaderStart() else { return nil }
+                start = next
+                scanned = next
+                resynchronizing = false
+            }
             guard let headerEnd = findHeaderEnd() else {
                 if buffer.count - start > Self.maximumHeaderBytes {
                     start = buffer.count
@@ -116,6 +125,8 @@ public struct MessageFramer: Sendable {
             switch Self.parseContentLength(headerBytes) {
             case .failure(let error):
                 start = bodyStart
+                scanned = bodyStart
+                resynchronizing = true
                 return .invalidHeader(error.reason)
             case .success(let length):
                 if length > maximumMessageBytes {
@@ -134,6 +145,24 @@ public struct MessageFramer: Sendable {
                 return .message(body)
             }
         }
+    }
+
+    /// The offset of the next `Content-Length:` (any case), or nil after keeping a possible partial match.
+    private mutating func nextHeaderStart() -> Int? {
+        let name = Array("content-length:".utf8)
+        var index = start
+        while index + name.count <= buffer.count {
+            // A body need not end with a newline, so the next header may start anywhere.
+            var matches = true
+            for offset in 0..<name.count where buffer[index + offset] | 0x20 != name[offset] | 0x20 {
+                matches = false
+                break
+            }
+            if matches { return index }
+            index += 1
+        }
+        start = max(start, buffer.count - name.count)
+        return nil
     }
 
     /// Finds the blank line ending the header block (`\r\n\r\n`, or a lenient `\n\n`).

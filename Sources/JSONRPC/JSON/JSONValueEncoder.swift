@@ -74,6 +74,8 @@ private func encodeValue(_ value: some Encodable, into box: ValueBox, path: [any
     case let number as Int64: box.value = .number(JSONNumber(text: String(number)))
     case let number as Double: box.value = try JSONValueEncoder.number(number, path: path)
     case let json as JSONValue: box.value = json
+    case let number as Float: box.value = try JSONValueEncoder.number(Double(number), path: path)
+    case let number as any BinaryInteger: box.value = .number(JSONNumber(text: "\(number)"))
     default:
         try value.encode(to: ValueEncoder(codingPath: path, box: box))
     }

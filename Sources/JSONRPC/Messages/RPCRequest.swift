@@ -1,5 +1,3 @@
-import Foundation
-
 /// One request as a method handler sees it: its params, a way to decode them, and progress reporting.
 public struct RPCRequest: Sendable {
     /// The method name.
@@ -29,7 +27,7 @@ public struct RPCRequest: Sendable {
         case let other?: throw RPCError.invalidParams(field: "params", reason: "must be an object, got \(other.typeName)")
         }
         do {
-            return try JSONDecoder().decode(Params.self, from: Data(JSONWriter.bytes(object)))
+            return try JSONValueDecoder().decode(Params.self, from: object)
         } catch let error as RPCError {
             throw error
         } catch let error as DecodingError {
