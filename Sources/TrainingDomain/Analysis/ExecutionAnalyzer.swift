@@ -36,7 +36,8 @@ public struct ActualWorkout: Hashable, Sendable {
 /// Compares what was done with what was planned: ratios, pace against target, each interval against its
 /// own target, time in heart-rate zones, a 0–100 compliance score, a verdict, a colour and a one-line summary.
 ///
-/// The colour follows TrainingPeaks' calendar convention on the duration ratio (green 80–120 %, yellow
+/// The verdict and the score follow the distance ratio (the plan prescribes distance; duration when it does
+/// not). The colour follows TrainingPeaks' calendar convention on the duration ratio (green 80–120 %, yellow
 /// 50–79 % or 121–150 %, red otherwise) and goes further: a green day whose pace or intervals missed their
 /// targets by more than the tolerance is shown yellow.
 public struct ExecutionAnalyzer: Sendable {
@@ -60,7 +61,10 @@ public struct ExecutionAnalyzer: Sendable {
         let volume = dayTotal ?? actual
         let distanceRatio = planned.distanceMeters > 0 ? volume.distanceMeters / planned.distanceMeters : nil
         let durationRatio = planned.durationSeconds > 0 ? volume.durationSeconds / planned.durationSeconds : nil
-        let ratio = durationRatio ?? distanceRatio ?? 0
+        // The plan prescribes distance, so distance decides the verdict and the score (running slower must not
+        // "fill" a short run); the colour keeps TrainingPeaks' convention on duration.
+        let ratio = distanceRatio ?? durationRatio ?? 0
+        let colorRatio = durationRatio ?? distanceRatio ?? 0
 
         let steady: Set<WorkoutType> = [.easy, .recovery, .long, .strides, .marathonPace, .race]
         let pace = actual.paceSecondsPerKm
@@ -85,7 +89,7 @@ public struct ExecutionAnalyzer: Sendable {
 
         let verdict: Verdict = ratio < 0.8 ? .partial : ratio > 1.2 ? .over : .completed
         var color: ComplianceColor
-        switch ratio {
+        switch colorRatio {
         case 0.8...1.2: color = .green
         case 0.5..<0.8, 1.2...1.5: color = .yellow
         default: color = .red
