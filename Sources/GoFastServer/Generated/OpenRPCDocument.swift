@@ -75,13 +75,31 @@ enum OpenRPCDocument {
               "protocolVersion": "1.0",
               "capabilities": {
                 "methods": [
+                  "activity.get",
+                  "activity.import",
+                  "activity.ingest",
+                  "activity.link",
+                  "activity.match",
+                  "activity.unlink",
                   "athlete.create",
                   "athlete.get",
                   "athlete.list",
                   "athlete.update",
+                  "execution.analyze",
+                  "execution.create",
+                  "execution.get",
+                  "execution.list",
                   "initialize",
+                  "plan.active",
+                  "plan.archive",
+                  "plan.assign",
+                  "plan.create",
+                  "plan.days",
+                  "plan.generate",
                   "plan.get",
                   "plan.list",
+                  "plan.progress",
+                  "plan.regenerate",
                   "race.create",
                   "race.get",
                   "race.list",
@@ -811,6 +829,2626 @@ enum OpenRPCDocument {
           }
         }
       ]
+    },
+    {
+      "name": "plan.generate",
+      "summary": "Generates a whole plan for a race and makes it the athlete's active plan.",
+      "description": "Builds every week and day from the race back to the start date with the chosen generator, validates the result (any broken rule is -32011 and nothing is written), then stores in ONE transaction: the race when inline, the plan (status `active`; a draft given by `planId` is filled in place), the race link, a new assignment (so it becomes the athlete's active plan) and every planned day. Dates are computed by the backend as `startDate + 7 × weekIndex + dayIndex`, never taken from the generator. Week count: from startDate through the week holding the race date; 5K 4–20 weeks, 10K 6–20, half 8–24, marathon 12–30, ultra 16–36 (otherwise -32602 on `race.date`). Sends `$/progress` when the params carry `workDoneToken`.",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "athleteId",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "The athlete's id."
+        },
+        {
+          "name": "raceId",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "A stored race. Give raceId or race, not both; with planId and neither, the draft's race is used."
+        },
+        {
+          "name": "race",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/InlineRace"
+          },
+          "description": "A race to create with the plan, in the same transaction."
+        },
+        {
+          "name": "goalTimeSeconds",
+          "required": false,
+          "schema": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0
+          },
+          "description": "Goal finishing time in seconds; it must give 150 … 900 s/km over the race distance. Default: the draft's goal, else what current fitness predicts (the stored plan carries the goal used)."
+        },
+        {
+          "name": "startDate",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/CalendarDate"
+          },
+          "description": "The first day of week 0, any weekday (YYYY-MM-DD). Default: the draft's start date, else the Monday on or after today in the athlete's time zone."
+        },
+        {
+          "name": "daysPerWeek",
+          "required": false,
+          "schema": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 3,
+            "maximum": 7
+          },
+          "description": "How many days a week to run, 3 … 7; default 5 (or the draft's days). Without preferredDays the days are: 3 tue, thu, sun; 4 tue, thu, sat, sun; 5 tue, wed, thu, sat, sun; 6 tue–sun; 7 every day. Must equal the number of preferredDays when both are given."
+        },
+        {
+          "name": "preferredDays",
+          "required": false,
+          "schema": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "type": "string"
+            },
+            "minItems": 3,
+            "maxItems": 7
+          },
+          "description": "The training days: 3 … 7 different weekdays, `mon` or `monday` (any case); stored sorted from Monday. Every other day is a rest day."
+        },
+        {
+          "name": "longRunDay",
+          "required": false,
+          "schema": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "description": "The weekday of the long run (`sun`, `saturday`); must be a training day. Default: Sunday when it is a training day, else the last training day of the week."
+        },
+        {
+          "name": "currentWeeklyDistanceMeters",
+          "required": false,
+          "schema": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 300000
+          },
+          "description": "What the athlete runs per week now, in metres (0 … 300000); default: estimated from fitness."
+        },
+        {
+          "name": "recentRace",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/RacePerformance"
+          },
+          "description": "A recent race or time trial ({distanceMeters 1000 … 100000, timeSeconds}); default: the athlete's fiveKTimeSeconds as a 5K; without either the coach assumes a beginner."
+        },
+        {
+          "name": "name",
+          "required": false,
+          "schema": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "minLength": 1,
+            "maxLength": 200
+          },
+          "description": "Plan name (trimmed); default: the draft's name, else `<race name> plan`."
+        },
+        {
+          "name": "planId",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "A draft plan (see plan.create) of this athlete to generate into; its id, start date, days, goal and race are the defaults. Not a draft is -32002. Not together with id."
+        },
+        {
+          "name": "id",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "Client-chosen id of the new plan; made by the server (`plan_…`) when absent. A duplicate is -32002."
+        },
+        {
+          "name": "generator",
+          "required": false,
+          "schema": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "builtin",
+              "openai",
+              null
+            ]
+          },
+          "description": "`builtin` (offline Daniels coach, deterministic) or `openai` (an OpenAI-compatible model configured by OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL); default: the server's `--generator`, builtin unless set."
+        }
+      ],
+      "result": {
+        "name": "generated",
+        "schema": {
+          "$ref": "#/components/schemas/PlanGenerationResult"
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/NotFound"
+        },
+        {
+          "$ref": "#/components/errors/Conflict"
+        },
+        {
+          "$ref": "#/components/errors/GeneratorFailed"
+        },
+        {
+          "$ref": "#/components/errors/PlanRejected"
+        },
+        {
+          "$ref": "#/components/errors/RequestCancelled"
+        }
+      ],
+      "examples": [
+        {
+          "name": "a 10K plan, 4 days a week",
+          "params": [
+            {
+              "name": "athleteId",
+              "value": "ath_ada"
+            },
+            {
+              "name": "raceId",
+              "value": "race_battersea"
+            },
+            {
+              "name": "id",
+              "value": "plan_10k"
+            },
+            {
+              "name": "goalTimeSeconds",
+              "value": 3000
+            },
+            {
+              "name": "daysPerWeek",
+              "value": 4
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "generator": "builtin",
+              "paces": {
+                "easy": {
+                  "maxSecondsPerKm": 412,
+                  "minSecondsPerKm": 367
+                },
+                "interval": {
+                  "maxSecondsPerKm": 294,
+                  "minSecondsPerKm": 288
+                },
+                "marathon": {
+                  "maxSecondsPerKm": 341,
+                  "minSecondsPerKm": 335
+                },
+                "repetition": {
+                  "maxSecondsPerKm": 279,
+                  "minSecondsPerKm": 273
+                },
+                "threshold": {
+                  "maxSecondsPerKm": 319,
+                  "minSecondsPerKm": 313
+                }
+              },
+              "plan": {
+                "athleteId": "ath_ada",
+                "createdAt": "2026-03-07T09:00:00.000000Z",
+                "goalTimeSeconds": 3000,
+                "id": "plan_10k",
+                "name": "Battersea Park 10K plan",
+                "preferredDays": [
+                  "tue",
+                  "thu",
+                  "sat",
+                  "sun"
+                ],
+                "startDate": "2026-03-09",
+                "status": "active",
+                "updatedAt": "2026-03-07T09:00:00.000000Z",
+                "weekCount": 6
+              },
+              "predictedTimeSeconds": 3113,
+              "race": {
+                "createdAt": "2026-03-07T09:00:00.000000Z",
+                "date": "2026-04-19",
+                "distanceMeters": 10000,
+                "id": "race_battersea",
+                "location": "London",
+                "name": "Battersea Park 10K"
+              },
+              "vdot": 38.3,
+              "warnings": [],
+              "weeks": [
+                {
+                  "distanceMeters": 30000,
+                  "durationSeconds": 11536,
+                  "keySessions": [
+                    "Hills: 6 × 200 m uphill",
+                    "Long run 10.5 km"
+                  ],
+                  "longRunMeters": 10500,
+                  "phase": "base",
+                  "runDays": 4,
+                  "startDate": "2026-03-09",
+                  "weekIndex": 0
+                },
+                {
+                  "distanceMeters": 33000,
+                  "durationSeconds": 12641,
+                  "keySessions": [
+                    "Repetitions: 8 × 200 m at R",
+                    "Long run 11.5 km"
+                  ],
+                  "longRunMeters": 11500,
+                  "phase": "base",
+                  "runDays": 4,
+                  "startDate": "2026-03-16",
+                  "weekIndex": 1
+                },
+                {
+                  "distanceMeters": 35200,
+                  "durationSeconds": 13153,
+                  "keySessions": [
+                    "Intervals: 4 × 800 m at I",
+                    "Threshold: 4 × 1 km at T",
+                    "Long run 12 km"
+                  ],
+                  "longRunMeters": 12000,
+                  "phase": "build",
+                  "runDays": 4,
+                  "startDate": "2026-03-23",
+                  "weekIndex": 2
+                },
+                {
+                  "distanceMeters": 27400,
+                  "durationSeconds": 10311,
+                  "keySessions": [
+                    "Intervals: 4 × 600 m at I",
+                    "Tempo: 2 km at T",
+                    "Long run 9.5 km"
+                  ],
+                  "longRunMeters": 9500,
+                  "phase": "build",
+                  "runDays": 4,
+                  "startDate": "2026-03-30",
+                  "weekIndex": 3
+                },
+                {
+                  "distanceMeters": 35200,
+                  "durationSeconds": 13153,
+                  "keySessions": [
+                    "Threshold: 4 × 1 km at T",
+                    "Intervals: 4 × 800 m at I",
+                    "Long run 12 km"
+                  ],
+                  "longRunMeters": 12000,
+                  "phase": "peak",
+                  "runDays": 4,
+                  "startDate": "2026-04-06",
+                  "weekIndex": 4
+                },
+                {
+                  "distanceMeters": 26000,
+                  "durationSeconds": 9008,
+                  "keySessions": [
+                    "Sharpener: 3 × 1 km at race pace",
+                    "Race: Battersea Park 10K"
+                  ],
+                  "longRunMeters": 0,
+                  "phase": "taper",
+                  "runDays": 4,
+                  "startDate": "2026-04-13",
+                  "weekIndex": 5
+                }
+              ]
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "plan.regenerate",
+      "summary": "Regenerates an active or completed plan from a date on, keeping its past.",
+      "description": "Runs the generator again for the plan's race, start date and training days (with a new goal, fitness or long-run day if given), validates it (-32011 writes nothing), then in ONE transaction replaces the workouts of the days on or after `fromDate`. Days keep their ids (so executions keep their link) and executions keep their snapshot of the old workout. Days before fromDate are untouched; the result's `weeks` summarise the newly generated plan. A draft or archived plan is -32002.",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "planId",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "The plan to regenerate."
+        },
+        {
+          "name": "fromDate",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/CalendarDate"
+          },
+          "description": "The first date to replace (YYYY-MM-DD); default today in the athlete's time zone."
+        },
+        {
+          "name": "goalTimeSeconds",
+          "required": false,
+          "schema": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0
+          },
+          "description": "A new goal finishing time in seconds (150 … 900 s/km over the race); default the plan's goal."
+        },
+        {
+          "name": "longRunDay",
+          "required": false,
+          "schema": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "description": "The weekday of the long run, one of the plan's training days; default Sunday when it is one, else the last training day."
+        },
+        {
+          "name": "currentWeeklyDistanceMeters",
+          "required": false,
+          "schema": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 300000
+          },
+          "description": "Current weekly distance in metres (0 … 300000)."
+        },
+        {
+          "name": "recentRace",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/RacePerformance"
+          },
+          "description": "A recent race or time trial; default the athlete's fiveKTimeSeconds as a 5K."
+        },
+        {
+          "name": "generator",
+          "required": false,
+          "schema": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "builtin",
+              "openai",
+              null
+            ]
+          },
+          "description": "`builtin` or `openai`; default the server's `--generator`."
+        }
+      ],
+      "result": {
+        "name": "generated",
+        "schema": {
+          "$ref": "#/components/schemas/PlanGenerationResult"
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/NotFound"
+        },
+        {
+          "$ref": "#/components/errors/Conflict"
+        },
+        {
+          "$ref": "#/components/errors/GeneratorFailed"
+        },
+        {
+          "$ref": "#/components/errors/PlanRejected"
+        },
+        {
+          "$ref": "#/components/errors/RequestCancelled"
+        }
+      ],
+      "examples": [
+        {
+          "name": "a slower goal from Monday on",
+          "params": [
+            {
+              "name": "planId",
+              "value": "plan_10k"
+            },
+            {
+              "name": "fromDate",
+              "value": "2026-03-16"
+            },
+            {
+              "name": "goalTimeSeconds",
+              "value": 3060
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "generator": "builtin",
+              "paces": {
+                "easy": {
+                  "maxSecondsPerKm": 412,
+                  "minSecondsPerKm": 367
+                },
+                "interval": {
+                  "maxSecondsPerKm": 294,
+                  "minSecondsPerKm": 288
+                },
+                "marathon": {
+                  "maxSecondsPerKm": 341,
+                  "minSecondsPerKm": 335
+                },
+                "repetition": {
+                  "maxSecondsPerKm": 279,
+                  "minSecondsPerKm": 273
+                },
+                "threshold": {
+                  "maxSecondsPerKm": 319,
+                  "minSecondsPerKm": 313
+                }
+              },
+              "plan": {
+                "athleteId": "ath_ada",
+                "createdAt": "2026-03-07T09:00:00.000000Z",
+                "goalTimeSeconds": 3060,
+                "id": "plan_10k",
+                "name": "Battersea Park 10K plan",
+                "preferredDays": [
+                  "tue",
+                  "thu",
+                  "sat",
+                  "sun"
+                ],
+                "startDate": "2026-03-09",
+                "status": "active",
+                "updatedAt": "2026-03-16T08:00:00.000000Z",
+                "weekCount": 6
+              },
+              "predictedTimeSeconds": 3113,
+              "race": {
+                "createdAt": "2026-03-07T09:00:00.000000Z",
+                "date": "2026-04-19",
+                "distanceMeters": 10000,
+                "id": "race_battersea",
+                "location": "London",
+                "name": "Battersea Park 10K"
+              },
+              "vdot": 38.3,
+              "warnings": [],
+              "weeks": [
+                {
+                  "distanceMeters": 30000,
+                  "durationSeconds": 11536,
+                  "keySessions": [
+                    "Hills: 6 × 200 m uphill",
+                    "Long run 10.5 km"
+                  ],
+                  "longRunMeters": 10500,
+                  "phase": "base",
+                  "runDays": 4,
+                  "startDate": "2026-03-09",
+                  "weekIndex": 0
+                },
+                {
+                  "distanceMeters": 33000,
+                  "durationSeconds": 12641,
+                  "keySessions": [
+                    "Repetitions: 8 × 200 m at R",
+                    "Long run 11.5 km"
+                  ],
+                  "longRunMeters": 11500,
+                  "phase": "base",
+                  "runDays": 4,
+                  "startDate": "2026-03-16",
+                  "weekIndex": 1
+                },
+                {
+                  "distanceMeters": 35200,
+                  "durationSeconds": 13153,
+                  "keySessions": [
+                    "Intervals: 4 × 800 m at I",
+                    "Threshold: 4 × 1 km at T",
+                    "Long run 12 km"
+                  ],
+                  "longRunMeters": 12000,
+                  "phase": "build",
+                  "runDays": 4,
+                  "startDate": "2026-03-23",
+                  "weekIndex": 2
+                },
+                {
+                  "distanceMeters": 27400,
+                  "durationSeconds": 10311,
+                  "keySessions": [
+                    "Intervals: 4 × 600 m at I",
+                    "Tempo: 2 km at T",
+                    "Long run 9.5 km"
+                  ],
+                  "longRunMeters": 9500,
+                  "phase": "build",
+                  "runDays": 4,
+                  "startDate": "2026-03-30",
+                  "weekIndex": 3
+                },
+                {
+                  "distanceMeters": 35200,
+                  "durationSeconds": 13153,
+                  "keySessions": [
+                    "Threshold: 4 × 1 km at T",
+                    "Intervals: 4 × 800 m at I",
+                    "Long run 12 km"
+                  ],
+                  "longRunMeters": 12000,
+                  "phase": "peak",
+                  "runDays": 4,
+                  "startDate": "2026-04-06",
+                  "weekIndex": 4
+                },
+                {
+                  "distanceMeters": 26000,
+                  "durationSeconds": 9086,
+                  "keySessions": [
+                    "Sharpener: 3 × 1 km at race pace",
+                    "Race: Battersea Park 10K"
+                  ],
+                  "longRunMeters": 0,
+                  "phase": "taper",
+                  "runDays": 4,
+                  "startDate": "2026-04-13",
+                  "weekIndex": 5
+                }
+              ]
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "plan.create",
+      "summary": "Creates a draft plan (no days yet), optionally with its race.",
+      "description": "Stores a plan with status `draft` and weekCount 0 in ONE transaction with its inline race and race link, if any. Fill it later with `plan.generate {planId}`. A draft is not assigned, so it does not become the active plan.",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "id",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "Client-chosen id; made by the server when absent. A duplicate is -32002."
+        },
+        {
+          "name": "athleteId",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "The athlete's id."
+        },
+        {
+          "name": "name",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200
+          },
+          "description": "Plan name, trimmed."
+        },
+        {
+          "name": "raceId",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "A stored race to link. Give raceId or race, not both; neither leaves the draft without a race."
+        },
+        {
+          "name": "race",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/InlineRace"
+          },
+          "description": "A race to create and link in the same transaction."
+        },
+        {
+          "name": "goalTimeSeconds",
+          "required": false,
+          "schema": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 600,
+            "maximum": 360000
+          },
+          "description": "Goal finishing time in seconds (600 … 360000)."
+        },
+        {
+          "name": "startDate",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/CalendarDate"
+          },
+          "description": "The first day of week 0 (YYYY-MM-DD); default the Monday on or after today in the athlete's time zone."
+        },
+        {
+          "name": "daysPerWeek",
+          "required": false,
+          "schema": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 3,
+            "maximum": 7
+          },
+          "description": "Days a week, 3 … 7; default 5 (tue, wed, thu, sat, sun). See plan.generate for the default days."
+        },
+        {
+          "name": "preferredDays",
+          "required": false,
+          "schema": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "type": "string"
+            },
+            "minItems": 3,
+            "maxItems": 7
+          },
+          "description": "3 … 7 different weekdays (`mon` or `monday`)."
+        }
+      ],
+      "result": {
+        "name": "draft",
+        "schema": {
+          "$ref": "#/components/schemas/PlanAndRace"
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/NotFound"
+        },
+        {
+          "$ref": "#/components/errors/Conflict"
+        }
+      ],
+      "examples": [
+        {
+          "name": "a draft for an autumn half",
+          "params": [
+            {
+              "name": "id",
+              "value": "plan_autumn"
+            },
+            {
+              "name": "athleteId",
+              "value": "ath_ada"
+            },
+            {
+              "name": "name",
+              "value": "Autumn half"
+            },
+            {
+              "name": "race",
+              "value": {
+                "id": "race_royal_parks",
+                "name": "Royal Parks Half",
+                "date": "2026-10-11",
+                "distanceMeters": 21097.5,
+                "location": "London"
+              }
+            },
+            {
+              "name": "goalTimeSeconds",
+              "value": 6600
+            },
+            {
+              "name": "preferredDays",
+              "value": [
+                "tue",
+                "thu",
+                "sat",
+                "sun"
+              ]
+            },
+            {
+              "name": "startDate",
+              "value": "2026-06-15"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "assignedAt": null,
+              "plan": {
+                "athleteId": "ath_ada",
+                "createdAt": "2026-03-07T09:00:00.000000Z",
+                "goalTimeSeconds": 6600,
+                "id": "plan_autumn",
+                "name": "Autumn half",
+                "preferredDays": [
+                  "tue",
+                  "thu",
+                  "sat",
+                  "sun"
+                ],
+                "startDate": "2026-06-15",
+                "status": "draft",
+                "updatedAt": "2026-03-07T09:00:00.000000Z",
+                "weekCount": 0
+              },
+              "race": {
+                "createdAt": "2026-03-07T09:00:00.000000Z",
+                "date": "2026-10-11",
+                "distanceMeters": 21097.5,
+                "id": "race_royal_parks",
+                "location": "London",
+                "name": "Royal Parks Half"
+              }
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "plan.active",
+      "summary": "The athlete's active plan with its race and today's planned day, or null.",
+      "description": "The active plan is the plan of the latest assignment that is not archived (plan.generate and plan.assign assign), else the newest plan with status `active`. Today is the date in the athlete's time zone. Returns null when the athlete has no active plan.",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "athleteId",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "The athlete's id."
+        }
+      ],
+      "result": {
+        "name": "active",
+        "schema": {
+          "oneOf": [
+            {
+              "$ref": "#/components/schemas/ActivePlan"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/NotFound"
+        }
+      ],
+      "examples": [
+        {
+          "name": "Monday of week 1 (a rest day)",
+          "params": [
+            {
+              "name": "athleteId",
+              "value": "ath_ada"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "plan": {
+                "athleteId": "ath_ada",
+                "createdAt": "2026-03-07T09:00:00.000000Z",
+                "goalTimeSeconds": 3060,
+                "id": "plan_10k",
+                "name": "Battersea Park 10K plan",
+                "preferredDays": [
+                  "tue",
+                  "thu",
+                  "sat",
+                  "sun"
+                ],
+                "startDate": "2026-03-09",
+                "status": "active",
+                "updatedAt": "2026-03-16T08:00:00.000000Z",
+                "weekCount": 6
+              },
+              "race": {
+                "createdAt": "2026-03-07T09:00:00.000000Z",
+                "date": "2026-04-19",
+                "distanceMeters": 10000,
+                "id": "race_battersea",
+                "location": "London",
+                "name": "Battersea Park 10K"
+              },
+              "today": {
+                "date": "2026-03-16",
+                "dayIndex": 0,
+                "id": "day_19d43bc7b74fdcec",
+                "phase": "base",
+                "plannedData": {
+                  "description": "No running today. Rest is when training turns into fitness: sleep well, eat well; an easy walk, mobility work or gentle stretching are fine.",
+                  "distanceMeters": 0,
+                  "durationSeconds": 0,
+                  "segments": [],
+                  "title": "Rest day",
+                  "type": "rest"
+                },
+                "trainingPlanId": "plan_10k",
+                "weekIndex": 1
+              },
+              "todayDate": "2026-03-16"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "plan.assign",
+      "summary": "Makes a plan the athlete's active plan (\"My Training Plans\" selection).",
+      "description": "Adds an assignment with the current time, so the plan becomes the athlete's active plan. An archived plan is -32002.",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "athleteId",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "The athlete's id."
+        },
+        {
+          "name": "planId",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "The plan to assign."
+        }
+      ],
+      "result": {
+        "name": "assigned",
+        "schema": {
+          "$ref": "#/components/schemas/PlanAndRace"
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/NotFound"
+        },
+        {
+          "$ref": "#/components/errors/Conflict"
+        }
+      ],
+      "examples": [
+        {
+          "name": "back to the 10K plan",
+          "params": [
+            {
+              "name": "athleteId",
+              "value": "ath_ada"
+            },
+            {
+              "name": "planId",
+              "value": "plan_10k"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "assignedAt": null,
+              "plan": {
+                "athleteId": "ath_ada",
+                "createdAt": "2026-03-07T09:00:00.000000Z",
+                "goalTimeSeconds": 3000,
+                "id": "plan_10k",
+                "name": "Battersea Park 10K plan",
+                "preferredDays": [
+                  "tue",
+                  "thu",
+                  "sat",
+                  "sun"
+                ],
+                "startDate": "2026-03-09",
+                "status": "active",
+                "updatedAt": "2026-03-07T09:00:00.000000Z",
+                "weekCount": 6
+              },
+              "race": {
+                "createdAt": "2026-03-07T09:00:00.000000Z",
+                "date": "2026-04-19",
+                "distanceMeters": 10000,
+                "id": "race_battersea",
+                "location": "London",
+                "name": "Battersea Park 10K"
+              }
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "plan.days",
+      "summary": "A plan's planned days in date order, optionally between two dates.",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "planId",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "The plan."
+        },
+        {
+          "name": "from",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/CalendarDate"
+          },
+          "description": "First date, inclusive (YYYY-MM-DD); default the plan's first day."
+        },
+        {
+          "name": "to",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/CalendarDate"
+          },
+          "description": "Last date, inclusive (YYYY-MM-DD); default the plan's last day. Before `from` is -32602."
+        }
+      ],
+      "result": {
+        "name": "days",
+        "schema": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/PlannedDay"
+          }
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/NotFound"
+        }
+      ],
+      "examples": [
+        {
+          "name": "a rest day and a hill session",
+          "params": [
+            {
+              "name": "planId",
+              "value": "plan_10k"
+            },
+            {
+              "name": "from",
+              "value": "2026-03-11"
+            },
+            {
+              "name": "to",
+              "value": "2026-03-12"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": [
+              {
+                "date": "2026-03-11",
+                "dayIndex": 2,
+                "id": "day_66504f63e4ac5ab8",
+                "phase": "base",
+                "plannedData": {
+                  "description": "No running today. Rest is when training turns into fitness: sleep well, eat well; an easy walk, mobility work or gentle stretching are fine.",
+                  "distanceMeters": 0,
+                  "durationSeconds": 0,
+                  "segments": [],
+                  "title": "Rest day",
+                  "type": "rest"
+                },
+                "trainingPlanId": "plan_10k",
+                "weekIndex": 0
+              },
+              {
+                "date": "2026-03-12",
+                "dayIndex": 3,
+                "id": "day_b010d56cf0607d85",
+                "phase": "base",
+                "plannedData": {
+                  "description": "Find a moderate hill (4–6 %). Run up about 200 m at a hard but controlled effort, roughly 5K effort (the pace will be slower than on the flat, 4:48–5:19/km is the flat-ground equivalent), drive with arms and knees, then jog back down easily. Why: strength and power in the legs with less pounding than fast running on the flat. Warm up with 1.9 km easy and cool down with 1.6 km easy.",
+                  "distanceMeters": 5900,
+                  "durationSeconds": 2240,
+                  "heartRateZone": 4,
+                  "segments": [
+                    {
+                      "distanceMeters": 1900,
+                      "durationSeconds": 740,
+                      "heartRateZone": 2,
+                      "kind": "warmUp",
+                      "note": "easy, build into it",
+                      "targetPace": {
+                        "maxSecondsPerKm": 412,
+                        "minSecondsPerKm": 367
+                      }
+                    },
+                    {
+                      "kind": "repeat",
+                      "repeats": 6,
+                      "steps": [
+                        {
+                          "distanceMeters": 200,
+                          "durationSeconds": 61,
+                          "heartRateZone": 4,
+                          "kind": "work",
+                          "note": "uphill at hard effort",
+                          "targetPace": {
+                            "maxSecondsPerKm": 319,
+                            "minSecondsPerKm": 288
+                          }
+                        },
+                        {
+                          "distanceMeters": 200,
+                          "durationSeconds": 85,
+                          "heartRateZone": 2,
+                          "kind": "recovery",
+                          "note": "jog back down",
+                          "targetPace": {
+                            "maxSecondsPerKm": 442,
+                            "minSecondsPerKm": 412
+                          }
+                        }
+                      ]
+                    },
+                    {
+                      "distanceMeters": 1600,
+                      "durationSeconds": 623,
+                      "heartRateZone": 2,
+                      "kind": "coolDown",
+                      "note": "easy",
+                      "targetPace": {
+                        "maxSecondsPerKm": 412,
+                        "minSecondsPerKm": 367
+                      }
+                    }
+                  ],
+                  "targetPace": {
+                    "maxSecondsPerKm": 319,
+                    "minSecondsPerKm": 288
+                  },
+                  "title": "Hills: 6 × 200 m uphill",
+                  "type": "hills"
+                },
+                "trainingPlanId": "plan_10k",
+                "weekIndex": 0
+              }
+            ]
+          }
+        }
+      ]
+    },
+    {
+      "name": "plan.archive",
+      "summary": "Sets a plan's status to `archived`; it stops being the active plan.",
+      "description": "Its days and executions are kept; an archived plan cannot be assigned again.",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "id",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "The plan's id."
+        }
+      ],
+      "result": {
+        "name": "plan",
+        "schema": {
+          "$ref": "#/components/schemas/TrainingPlan"
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/NotFound"
+        }
+      ],
+      "examples": [
+        {
+          "name": "archive the autumn plan",
+          "params": [
+            {
+              "name": "id",
+              "value": "plan_autumn"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "athleteId": "ath_ada",
+              "createdAt": "2026-03-07T09:00:00.000000Z",
+              "goalTimeSeconds": 6600,
+              "id": "plan_autumn",
+              "name": "Autumn half",
+              "preferredDays": [
+                "tue",
+                "thu",
+                "sat",
+                "sun"
+              ],
+              "startDate": "2026-06-15",
+              "status": "archived",
+              "updatedAt": "2026-03-16T08:00:00.000000Z",
+              "weekCount": 17
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "plan.progress",
+      "summary": "Week-by-week planned against executed for a plan, as of today.",
+      "description": "Today is the date in the athlete's time zone. Executed distance and duration count every execution linked to the week's planned days plus unplanned executions dated in the week.",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "planId",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "The plan."
+        }
+      ],
+      "result": {
+        "name": "progress",
+        "schema": {
+          "$ref": "#/components/schemas/PlanProgress"
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/NotFound"
+        }
+      ],
+      "examples": [
+        {
+          "name": "after week 0",
+          "params": [
+            {
+              "name": "planId",
+              "value": "plan_10k"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "planId": "plan_10k",
+              "today": "2026-03-16",
+              "weeks": [
+                {
+                  "complianceScore": 90,
+                  "executedDistanceMeters": 29432,
+                  "executedDurationSeconds": 10760,
+                  "phase": "base",
+                  "plannedDistanceMeters": 30000,
+                  "plannedDurationSeconds": 11536,
+                  "sessionsDone": 4,
+                  "sessionsMissed": 0,
+                  "sessionsPlanned": 4,
+                  "sessionsUpcoming": 0,
+                  "startDate": "2026-03-09",
+                  "weekIndex": 0
+                },
+                {
+                  "complianceScore": null,
+                  "executedDistanceMeters": 0,
+                  "executedDurationSeconds": 0,
+                  "phase": "base",
+                  "plannedDistanceMeters": 33000,
+                  "plannedDurationSeconds": 12641,
+                  "sessionsDone": 0,
+                  "sessionsMissed": 0,
+                  "sessionsPlanned": 4,
+                  "sessionsUpcoming": 4,
+                  "startDate": "2026-03-16",
+                  "weekIndex": 1
+                },
+                {
+                  "complianceScore": null,
+                  "executedDistanceMeters": 0,
+                  "executedDurationSeconds": 0,
+                  "phase": "build",
+                  "plannedDistanceMeters": 35200,
+                  "plannedDurationSeconds": 13153,
+                  "sessionsDone": 0,
+                  "sessionsMissed": 0,
+                  "sessionsPlanned": 4,
+                  "sessionsUpcoming": 4,
+                  "startDate": "2026-03-23",
+                  "weekIndex": 2
+                },
+                {
+                  "complianceScore": null,
+                  "executedDistanceMeters": 0,
+                  "executedDurationSeconds": 0,
+                  "phase": "build",
+                  "plannedDistanceMeters": 27400,
+                  "plannedDurationSeconds": 10311,
+                  "sessionsDone": 0,
+                  "sessionsMissed": 0,
+                  "sessionsPlanned": 4,
+                  "sessionsUpcoming": 4,
+                  "startDate": "2026-03-30",
+                  "weekIndex": 3
+                },
+                {
+                  "complianceScore": null,
+                  "executedDistanceMeters": 0,
+                  "executedDurationSeconds": 0,
+                  "phase": "peak",
+                  "plannedDistanceMeters": 35200,
+                  "plannedDurationSeconds": 13153,
+                  "sessionsDone": 0,
+                  "sessionsMissed": 0,
+                  "sessionsPlanned": 4,
+                  "sessionsUpcoming": 4,
+                  "startDate": "2026-04-06",
+                  "weekIndex": 4
+                },
+                {
+                  "complianceScore": null,
+                  "executedDistanceMeters": 0,
+                  "executedDurationSeconds": 0,
+                  "phase": "taper",
+                  "plannedDistanceMeters": 26000,
+                  "plannedDurationSeconds": 9008,
+                  "sessionsDone": 0,
+                  "sessionsMissed": 0,
+                  "sessionsPlanned": 4,
+                  "sessionsUpcoming": 4,
+                  "startDate": "2026-04-13",
+                  "weekIndex": 5
+                }
+              ]
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "activity.ingest",
+      "summary": "Stores activities (gofast's shape or Garmin Health API summaries) and matches them to the active plan.",
+      "description": "Every item is validated first; the valid ones are stored and matched in ONE transaction, each in its own savepoint, so an invalid or refused item gets its own `error` and does not undo or stop the others. An activity whose (athlete, source, externalId) is already known is not stored again — ingest is idempotent: sending an item again returns the stored record with `created: false` and changes nothing. With autoMatch each new run is matched to the planned day on its local date in the athlete's active plan (an executed day hydrated from it: weekIndex, dayIndex, date, a copy of plannedData) and analysed; other sports are stored unmatched. At most 10000 items per call; `$/progress` is sent for more than one item when the params carry `workDoneToken`.",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "athleteId",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "The athlete's id."
+        },
+        {
+          "name": "activities",
+          "required": false,
+          "schema": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ActivityInput"
+            },
+            "maxItems": 10000
+          },
+          "description": "The activities; give activities or activity, not both. Errors name `activities[i].<field>`."
+        },
+        {
+          "name": "activity",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/ActivityInput"
+          },
+          "description": "A single activity instead of `activities`; errors name `activity.<field>`."
+        },
+        {
+          "name": "autoMatch",
+          "required": false,
+          "schema": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
+          "description": "Match each new activity to the active plan; default true."
+        }
+      ],
+      "result": {
+        "name": "ingested",
+        "schema": {
+          "$ref": "#/components/schemas/ActivityResults"
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/NotFound"
+        },
+        {
+          "$ref": "#/components/errors/RequestCancelled"
+        }
+      ],
+      "examples": [
+        {
+          "name": "a Garmin summary matched to an easy day",
+          "params": [
+            {
+              "name": "athleteId",
+              "value": "ath_ada"
+            },
+            {
+              "name": "activities",
+              "value": [
+                {
+                  "summaryId": "21857362791",
+                  "activityId": 21857362791,
+                  "activityType": "RUNNING",
+                  "activityName": "London Running",
+                  "startTimeInSeconds": 1773126000,
+                  "startTimeOffsetInSeconds": 0,
+                  "durationInSeconds": 2655,
+                  "movingDurationInSeconds": 2610,
+                  "distanceInMeters": 6920.4,
+                  "averageHeartRateInBeatsPerMinute": 141,
+                  "maxHeartRateInBeatsPerMinute": 163,
+                  "totalElevationGainInMeters": 18,
+                  "averageSpeedInMetersPerSecond": 2.65
+                }
+              ]
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "results": [
+                {
+                  "activity": {
+                    "athleteId": "ath_ada",
+                    "averageHeartRate": 141,
+                    "createdAt": "2026-03-12T19:30:00.000000Z",
+                    "distanceMeters": 6920.4,
+                    "elapsedSeconds": 2655,
+                    "elevationGainMeters": 18,
+                    "externalId": "21857362791",
+                    "heartRateSamples": [],
+                    "id": "act_0e7d98f11b5bb1fd",
+                    "laps": [],
+                    "localDate": "2026-03-10",
+                    "maxHeartRate": 163,
+                    "movingSeconds": 2610,
+                    "source": "garmin",
+                    "sport": "running",
+                    "startEpochSeconds": 1773126000,
+                    "startTime": "2026-03-10T07:00:00Z",
+                    "utcOffsetSeconds": 0
+                  },
+                  "created": true,
+                  "error": null,
+                  "execution": {
+                    "activityId": "act_0e7d98f11b5bb1fd",
+                    "analysis": {
+                      "actualDistanceMeters": 6920.4,
+                      "actualDurationSeconds": 2610,
+                      "averagePaceSecondsPerKm": 377,
+                      "color": "green",
+                      "complianceScore": 99,
+                      "distanceRatio": 1.018,
+                      "durationRatio": 1.003,
+                      "heartRateZones": null,
+                      "intervals": [],
+                      "paceAssessment": "onTarget",
+                      "plannedDistanceMeters": 6800,
+                      "plannedDurationSeconds": 2603,
+                      "summary": "Completed Easy 6.8 km + 6 strides: 6.9 km in 44 min, 6:17/km on target (6:07/km–6:52/km).",
+                      "targetPace": {
+                        "maxSecondsPerKm": 412,
+                        "minSecondsPerKm": 367
+                      },
+                      "verdict": "completed"
+                    },
+                    "athleteId": "ath_ada",
+                    "createdAt": "2026-03-12T19:30:00.000000Z",
+                    "date": "2026-03-10",
+                    "dayIndex": 1,
+                    "id": "exe_56d050d09af2996d",
+                    "manualDistanceMeters": null,
+                    "manualDurationSeconds": null,
+                    "note": null,
+                    "plannedData": {
+                      "description": "Easy running at 6:07–6:52/km, then 6 × 100 m strides: accelerate smoothly to about mile race pace (R, 4:33–4:39/km), hold it briefly, float down, and walk or jog back fully recovered. Why: keeps leg speed and good form without fatigue; strides are not a hard session.",
+                      "distanceMeters": 6800,
+                      "durationSeconds": 2603,
+                      "heartRateZone": 2,
+                      "segments": [
+                        {
+                          "distanceMeters": 5600,
+                          "durationSeconds": 2181,
+                          "heartRateZone": 2,
+                          "kind": "steady",
+                          "targetPace": {
+                            "maxSecondsPerKm": 412,
+                            "minSecondsPerKm": 367
+                          }
+                        },
+                        {
+                          "kind": "repeat",
+                          "repeats": 6,
+                          "steps": [
+                            {
+                              "distanceMeters": 100,
+                              "durationSeconds": 28,
+                              "kind": "work",
+                              "note": "stride",
+                              "targetPace": {
+                                "maxSecondsPerKm": 279,
+                                "minSecondsPerKm": 273
+                              }
+                            },
+                            {
+                              "distanceMeters": 100,
+                              "durationSeconds": 43,
+                              "heartRateZone": 1,
+                              "kind": "recovery",
+                              "note": "walk or jog back",
+                              "targetPace": {
+                                "maxSecondsPerKm": 442,
+                                "minSecondsPerKm": 412
+                              }
+                            }
+                          ]
+                        }
+                      ],
+                      "targetPace": {
+                        "maxSecondsPerKm": 412,
+                        "minSecondsPerKm": 367
+                      },
+                      "title": "Easy 6.8 km + 6 strides",
+                      "type": "strides"
+                    },
+                    "plannedDayId": "day_651978f9d0439a50",
+                    "weekIndex": 0
+                  },
+                  "unmatchedReason": null
+                }
+              ],
+              "warnings": null
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "activity.import",
+      "summary": "Imports a FIT, GPX or TCX file: one activity per session, stored and matched like activity.ingest.",
+      "description": "The file is decoded (format sniffed unless given); each session becomes an activity with source `file` and externalId `sha256:<hex>` (`#<n>` per session when there are several), all stored and matched in ONE transaction like activity.ingest, so importing the same file again is idempotent (`created: false`). Undecodable bytes or a file without an activity are -32020. Files are at most 64 MiB.",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "athleteId",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "The athlete's id."
+        },
+        {
+          "name": "path",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 1
+          },
+          "description": "A file path readable by the server; give path or contentBase64, not both."
+        },
+        {
+          "name": "contentBase64",
+          "required": false,
+          "schema": {
+            "type": "string"
+          },
+          "description": "The file's bytes in base64."
+        },
+        {
+          "name": "format",
+          "required": false,
+          "schema": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "description": "`fit`, `gpx` or `tcx` (any case); default: sniffed from the bytes."
+        },
+        {
+          "name": "autoMatch",
+          "required": false,
+          "schema": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
+          "description": "Match each new activity to the active plan; default true."
+        }
+      ],
+      "result": {
+        "name": "imported",
+        "schema": {
+          "$ref": "#/components/schemas/ActivityResults"
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/NotFound"
+        },
+        {
+          "$ref": "#/components/errors/FileUndecodable"
+        },
+        {
+          "$ref": "#/components/errors/RequestCancelled"
+        }
+      ],
+      "examples": [
+        {
+          "name": "a GPX run on a rest day",
+          "params": [
+            {
+              "name": "athleteId",
+              "value": "ath_ada"
+            },
+            {
+              "name": "path",
+              "value": "/tmp/oa/run.gpx"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "results": [
+                {
+                  "activity": {
+                    "athleteId": "ath_ada",
+                    "averageHeartRate": 140.85714285714286,
+                    "createdAt": "2026-03-12T19:30:00.000000Z",
+                    "distanceMeters": 6011.25250283621,
+                    "elapsedSeconds": 1800,
+                    "elevationGainMeters": 0,
+                    "externalId": "sha256:f14df3acc5e5285476844c6c14e0eafe95f3b90359d938b5614ee49557e06116",
+                    "heartRateSamples": [
+                      {
+                        "beatsPerMinute": 128,
+                        "offsetSeconds": 0
+                      },
+                      {
+                        "beatsPerMinute": 133,
+                        "offsetSeconds": 300
+                      },
+                      {
+                        "beatsPerMinute": 138,
+                        "offsetSeconds": 600
+                      },
+                      {
+                        "beatsPerMinute": 143,
+                        "offsetSeconds": 900
+                      },
+                      {
+                        "beatsPerMinute": 148,
+                        "offsetSeconds": 1200
+                      },
+                      {
+                        "beatsPerMinute": 148,
+                        "offsetSeconds": 1500
+                      },
+                      {
+                        "beatsPerMinute": 148,
+                        "offsetSeconds": 1800
+                      }
+                    ],
+                    "id": "act_923204dcd377320e",
+                    "laps": [
+                      {
+                        "averageHeartRate": 140.85714285714286,
+                        "distanceMeters": 6011.25250283621,
+                        "elapsedSeconds": 1800,
+                        "movingSeconds": 1800,
+                        "startOffsetSeconds": 0
+                      }
+                    ],
+                    "localDate": "2026-03-11",
+                    "maxHeartRate": 148,
+                    "movingSeconds": 1800,
+                    "source": "file",
+                    "sport": "running",
+                    "startEpochSeconds": 1773212700,
+                    "startTime": "2026-03-11T07:05:00Z",
+                    "utcOffsetSeconds": null
+                  },
+                  "created": false,
+                  "error": null,
+                  "execution": {
+                    "activityId": "act_923204dcd377320e",
+                    "analysis": {
+                      "actualDistanceMeters": 6011.25250283621,
+                      "actualDurationSeconds": 1800,
+                      "averagePaceSecondsPerKm": 299,
+                      "color": "grey",
+                      "complianceScore": 0,
+                      "distanceRatio": null,
+                      "durationRatio": null,
+                      "heartRateZones": [
+                        {
+                          "maxBeatsPerMinute": 110,
+                          "minBeatsPerMinute": 93,
+                          "seconds": 0,
+                          "zone": 1
+                        },
+                        {
+                          "maxBeatsPerMinute": 129,
+                          "minBeatsPerMinute": 111,
+                          "seconds": 0,
+                          "zone": 2
+                        },
+                        {
+                          "maxBeatsPerMinute": 147,
+                          "minBeatsPerMinute": 130,
+                          "seconds": 0,
+                          "zone": 3
+                        },
+                        {
+                          "maxBeatsPerMinute": 166,
+                          "minBeatsPerMinute": 148,
+                          "seconds": 0,
+                          "zone": 4
+                        },
+                        {
+                          "maxBeatsPerMinute": 185,
+                          "minBeatsPerMinute": 167,
+                          "seconds": 0,
+                          "zone": 5
+                        }
+                      ],
+                      "intervals": [],
+                      "paceAssessment": null,
+                      "plannedDistanceMeters": 0,
+                      "plannedDurationSeconds": 0,
+                      "summary": "Unplanned run (a rest day): 6 km in 30 min at 4:59/km.",
+                      "targetPace": null,
+                      "verdict": "unplanned"
+                    },
+                    "athleteId": "ath_ada",
+                    "createdAt": "2026-03-12T19:30:00.000000Z",
+                    "date": "2026-03-11",
+                    "dayIndex": 2,
+                    "id": "exe_cf2aa27bdd817f2c",
+                    "manualDistanceMeters": null,
+                    "manualDurationSeconds": null,
+                    "note": null,
+                    "plannedData": {
+                      "description": "No running today. Rest is when training turns into fitness: sleep well, eat well; an easy walk, mobility work or gentle stretching are fine.",
+                      "distanceMeters": 0,
+                      "durationSeconds": 0,
+                      "segments": [],
+                      "title": "Rest day",
+                      "type": "rest"
+                    },
+                    "plannedDayId": "day_66504f63e4ac5ab8",
+                    "weekIndex": 0
+                  },
+                  "unmatchedReason": null
+                }
+              ],
+              "warnings": []
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "activity.match",
+      "summary": "(Re)matches a stored activity to the planned day on its local date in the athlete's active plan.",
+      "description": "Replaces the activity's execution when it now belongs to another day and re-analyses the day. When it cannot be matched (not a run, no active plan, no planned day on the date) an existing execution, e.g. a manual link, is kept and returned with unmatchedReason null.",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "activityId",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "The activity."
+        }
+      ],
+      "result": {
+        "name": "match",
+        "schema": {
+          "$ref": "#/components/schemas/MatchResult"
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/NotFound"
+        }
+      ],
+      "examples": [
+        {
+          "name": "a bike ride is not matched",
+          "params": [
+            {
+              "name": "activityId",
+              "value": "act_5aad3b74faf446e6"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "execution": null,
+              "unmatchedReason": "cycling is not running: stored, not matched to the running plan"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "activity.link",
+      "summary": "Links an activity to a chosen planned day (any date), replacing any match it had.",
+      "description": "One transaction: the old execution is removed, a new one hydrated from the planned day (weekIndex, dayIndex, date, a copy of plannedData), and both days are re-analysed. The planned day must belong to a plan of the activity's athlete (else -32002).",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "activityId",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "The activity."
+        },
+        {
+          "name": "plannedDayId",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "The planned day it executes."
+        }
+      ],
+      "result": {
+        "name": "match",
+        "schema": {
+          "$ref": "#/components/schemas/MatchResult"
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/NotFound"
+        },
+        {
+          "$ref": "#/components/errors/Conflict"
+        }
+      ],
+      "examples": [
+        {
+          "name": "Wednesday's run counts for Saturday",
+          "params": [
+            {
+              "name": "activityId",
+              "value": "act_923204dcd377320e"
+            },
+            {
+              "name": "plannedDayId",
+              "value": "day_895070c2655c168a"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "execution": {
+                "activityId": "act_923204dcd377320e",
+                "analysis": {
+                  "actualDistanceMeters": 6011.25250283621,
+                  "actualDurationSeconds": 1800,
+                  "averagePaceSecondsPerKm": 299,
+                  "color": "yellow",
+                  "complianceScore": 62,
+                  "distanceRatio": 0.884,
+                  "durationRatio": 0.692,
+                  "heartRateZones": [
+                    {
+                      "maxBeatsPerMinute": 110,
+                      "minBeatsPerMinute": 93,
+                      "seconds": 0,
+                      "zone": 1
+                    },
+                    {
+                      "maxBeatsPerMinute": 129,
+                      "minBeatsPerMinute": 111,
+                      "seconds": 0,
+                      "zone": 2
+                    },
+                    {
+                      "maxBeatsPerMinute": 147,
+                      "minBeatsPerMinute": 130,
+                      "seconds": 0,
+                      "zone": 3
+                    },
+                    {
+                      "maxBeatsPerMinute": 166,
+                      "minBeatsPerMinute": 148,
+                      "seconds": 0,
+                      "zone": 4
+                    },
+                    {
+                      "maxBeatsPerMinute": 185,
+                      "minBeatsPerMinute": 167,
+                      "seconds": 0,
+                      "zone": 5
+                    }
+                  ],
+                  "intervals": [],
+                  "paceAssessment": "fast",
+                  "plannedDistanceMeters": 6800,
+                  "plannedDurationSeconds": 2603,
+                  "summary": "Completed Easy 6.8 km + 6 strides: 6 km in 30 min, 4:59/km faster than 6:07/km–6:52/km.",
+                  "targetPace": {
+                    "maxSecondsPerKm": 412,
+                    "minSecondsPerKm": 367
+                  },
+                  "verdict": "completed"
+                },
+                "athleteId": "ath_ada",
+                "createdAt": "2026-03-12T19:30:00.000000Z",
+                "date": "2026-03-14",
+                "dayIndex": 5,
+                "id": "exe_a742ff8e8804bde3",
+                "manualDistanceMeters": null,
+                "manualDurationSeconds": null,
+                "note": null,
+                "plannedData": {
+                  "description": "Easy running at 6:07–6:52/km, then 6 × 100 m strides: accelerate smoothly to about mile race pace (R, 4:33–4:39/km), hold it briefly, float down, and walk or jog back fully recovered. Why: keeps leg speed and good form without fatigue; strides are not a hard session.",
+                  "distanceMeters": 6800,
+                  "durationSeconds": 2603,
+                  "heartRateZone": 2,
+                  "segments": [
+                    {
+                      "distanceMeters": 5600,
+                      "durationSeconds": 2181,
+                      "heartRateZone": 2,
+                      "kind": "steady",
+                      "targetPace": {
+                        "maxSecondsPerKm": 412,
+                        "minSecondsPerKm": 367
+                      }
+                    },
+                    {
+                      "kind": "repeat",
+                      "repeats": 6,
+                      "steps": [
+                        {
+                          "distanceMeters": 100,
+                          "durationSeconds": 28,
+                          "kind": "work",
+                          "note": "stride",
+                          "targetPace": {
+                            "maxSecondsPerKm": 279,
+                            "minSecondsPerKm": 273
+                          }
+                        },
+                        {
+                          "distanceMeters": 100,
+                          "durationSeconds": 43,
+                          "heartRateZone": 1,
+                          "kind": "recovery",
+                          "note": "walk or jog back",
+                          "targetPace": {
+                            "maxSecondsPerKm": 442,
+                            "minSecondsPerKm": 412
+                          }
+                        }
+                      ]
+                    }
+                  ],
+                  "targetPace": {
+                    "maxSecondsPerKm": 412,
+                    "minSecondsPerKm": 367
+                  },
+                  "title": "Easy 6.8 km + 6 strides",
+                  "type": "strides"
+                },
+                "plannedDayId": "day_895070c2655c168a",
+                "weekIndex": 0
+              },
+              "unmatchedReason": null
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "activity.unlink",
+      "summary": "Removes an activity's execution; the activity stays stored.",
+      "description": "The other runs of that planned day are re-analysed.",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "activityId",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "The activity."
+        }
+      ],
+      "result": {
+        "name": "unlinked",
+        "schema": {
+          "$ref": "#/components/schemas/UnlinkResult"
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/NotFound"
+        }
+      ],
+      "examples": [
+        {
+          "name": "unlink",
+          "params": [
+            {
+              "name": "activityId",
+              "value": "act_923204dcd377320e"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "activityId": "act_923204dcd377320e",
+              "removedExecutionId": "exe_3b1cffdeaf29b488"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "activity.get",
+      "summary": "One activity by id.",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "id",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "The activity's id."
+        }
+      ],
+      "result": {
+        "name": "activity",
+        "schema": {
+          "$ref": "#/components/schemas/Activity"
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/NotFound"
+        }
+      ],
+      "examples": [
+        {
+          "name": "get the imported run",
+          "params": [
+            {
+              "name": "id",
+              "value": "act_923204dcd377320e"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "athleteId": "ath_ada",
+              "averageHeartRate": 140.85714285714286,
+              "createdAt": "2026-03-12T19:30:00.000000Z",
+              "distanceMeters": 6011.25250283621,
+              "elapsedSeconds": 1800,
+              "elevationGainMeters": 0,
+              "externalId": "sha256:f14df3acc5e5285476844c6c14e0eafe95f3b90359d938b5614ee49557e06116",
+              "heartRateSamples": [
+                {
+                  "beatsPerMinute": 128,
+                  "offsetSeconds": 0
+                },
+                {
+                  "beatsPerMinute": 133,
+                  "offsetSeconds": 300
+                },
+                {
+                  "beatsPerMinute": 138,
+                  "offsetSeconds": 600
+                },
+                {
+                  "beatsPerMinute": 143,
+                  "offsetSeconds": 900
+                },
+                {
+                  "beatsPerMinute": 148,
+                  "offsetSeconds": 1200
+                },
+                {
+                  "beatsPerMinute": 148,
+                  "offsetSeconds": 1500
+                },
+                {
+                  "beatsPerMinute": 148,
+                  "offsetSeconds": 1800
+                }
+              ],
+              "id": "act_923204dcd377320e",
+              "laps": [
+                {
+                  "averageHeartRate": 140.85714285714286,
+                  "distanceMeters": 6011.25250283621,
+                  "elapsedSeconds": 1800,
+                  "movingSeconds": 1800,
+                  "startOffsetSeconds": 0
+                }
+              ],
+              "localDate": "2026-03-11",
+              "maxHeartRate": 148,
+              "movingSeconds": 1800,
+              "source": "file",
+              "sport": "running",
+              "startEpochSeconds": 1773212700,
+              "startTime": "2026-03-11T07:05:00Z",
+              "utcOffsetSeconds": null
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "execution.create",
+      "summary": "Records a manual execution: of a planned day, or of a date without a plan.",
+      "description": "With plannedDayId the execution is hydrated from the planned day (weekIndex, dayIndex, date, a copy of plannedData; `date` is ignored) and the day is analysed; the day must belong to a plan of the athlete (else -32002). Without it, `date` is required and the entry is unplanned. One transaction.",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "athleteId",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "The athlete's id."
+        },
+        {
+          "name": "plannedDayId",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "The planned day done."
+        },
+        {
+          "name": "date",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/CalendarDate"
+          },
+          "description": "The local date it was done (YYYY-MM-DD); required without plannedDayId."
+        },
+        {
+          "name": "distanceMeters",
+          "required": false,
+          "schema": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 1000000
+          },
+          "description": "Distance in metres, 0 … 1000000."
+        },
+        {
+          "name": "durationSeconds",
+          "required": false,
+          "schema": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 1209600
+          },
+          "description": "Duration in seconds, 0 … 1209600."
+        },
+        {
+          "name": "note",
+          "required": false,
+          "schema": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "minLength": 1,
+            "maxLength": 2000
+          },
+          "description": "A free note, trimmed, at most 2000 characters."
+        }
+      ],
+      "result": {
+        "name": "execution",
+        "schema": {
+          "$ref": "#/components/schemas/ExecutedDay"
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/NotFound"
+        },
+        {
+          "$ref": "#/components/errors/Conflict"
+        }
+      ],
+      "examples": [
+        {
+          "name": "a long run without the watch",
+          "params": [
+            {
+              "name": "athleteId",
+              "value": "ath_ada"
+            },
+            {
+              "name": "plannedDayId",
+              "value": "day_7f94b5371d112f53"
+            },
+            {
+              "name": "distanceMeters",
+              "value": 10600
+            },
+            {
+              "name": "durationSeconds",
+              "value": 4150
+            },
+            {
+              "name": "note",
+              "value": "Watch battery died; ran the long loop"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "activityId": null,
+              "analysis": {
+                "actualDistanceMeters": 10600,
+                "actualDurationSeconds": 4150,
+                "averagePaceSecondsPerKm": 392,
+                "color": "green",
+                "complianceScore": 99,
+                "distanceRatio": 1.01,
+                "durationRatio": 1.015,
+                "heartRateZones": null,
+                "intervals": [],
+                "paceAssessment": "onTarget",
+                "plannedDistanceMeters": 10500,
+                "plannedDurationSeconds": 4090,
+                "summary": "Completed Long run 10.5 km: 10.6 km in 1 h 09 min, 6:32/km on target (6:07/km–6:52/km).",
+                "targetPace": {
+                  "maxSecondsPerKm": 412,
+                  "minSecondsPerKm": 367
+                },
+                "verdict": "completed"
+              },
+              "athleteId": "ath_ada",
+              "createdAt": "2026-03-16T08:00:00.000000Z",
+              "date": "2026-03-15",
+              "dayIndex": 6,
+              "id": "exe_b15869180e037448",
+              "manualDistanceMeters": 10600,
+              "manualDurationSeconds": 4150,
+              "note": "Watch battery died; ran the long loop",
+              "plannedData": {
+                "description": "Long run at easy pace (6:07–6:52/km): start relaxed and stay conversational; take water, and fuel if you are out for more than 90 minutes. Why: endurance. More capillaries and mitochondria, more stored glycogen, better fat burning and tougher legs.",
+                "distanceMeters": 10500,
+                "durationSeconds": 4090,
+                "heartRateZone": 2,
+                "segments": [
+                  {
+                    "distanceMeters": 10500,
+                    "durationSeconds": 4090,
+                    "heartRateZone": 2,
+                    "kind": "steady",
+                    "targetPace": {
+                      "maxSecondsPerKm": 412,
+                      "minSecondsPerKm": 367
+                    }
+                  }
+                ],
+                "targetPace": {
+                  "maxSecondsPerKm": 412,
+                  "minSecondsPerKm": 367
+                },
+                "title": "Long run 10.5 km",
+                "type": "long"
+              },
+              "plannedDayId": "day_7f94b5371d112f53",
+              "weekIndex": 0
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "execution.analyze",
+      "summary": "Recomputes, stores and returns an execution's analysis (and that of the other runs on its planned day).",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "executionId",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "The execution to analyse; required unless given as `executedId` or `id` (missing all three is -32602 on executionId)."
+        },
+        {
+          "name": "executedId",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "Alias of executionId."
+        },
+        {
+          "name": "id",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "Alias of executionId."
+        }
+      ],
+      "result": {
+        "name": "analysis",
+        "schema": {
+          "$ref": "#/components/schemas/ExecutionAnalysis"
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/NotFound"
+        }
+      ],
+      "examples": [
+        {
+          "name": "the long run",
+          "params": [
+            {
+              "name": "executionId",
+              "value": "exe_b15869180e037448"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "actualDistanceMeters": 10600,
+              "actualDurationSeconds": 4150,
+              "averagePaceSecondsPerKm": 392,
+              "color": "green",
+              "complianceScore": 99,
+              "distanceRatio": 1.01,
+              "durationRatio": 1.015,
+              "heartRateZones": null,
+              "intervals": [],
+              "paceAssessment": "onTarget",
+              "plannedDistanceMeters": 10500,
+              "plannedDurationSeconds": 4090,
+              "summary": "Completed Long run 10.5 km: 10.6 km in 1 h 09 min, 6:32/km on target (6:07/km–6:52/km).",
+              "targetPace": {
+                "maxSecondsPerKm": 412,
+                "minSecondsPerKm": 367
+              },
+              "verdict": "completed"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "execution.get",
+      "summary": "One execution by id.",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "id",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "The execution's id."
+        }
+      ],
+      "result": {
+        "name": "execution",
+        "schema": {
+          "$ref": "#/components/schemas/ExecutedDay"
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/NotFound"
+        }
+      ],
+      "examples": [
+        {
+          "name": "the long run",
+          "params": [
+            {
+              "name": "id",
+              "value": "exe_b15869180e037448"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "activityId": null,
+              "analysis": {
+                "actualDistanceMeters": 10600,
+                "actualDurationSeconds": 4150,
+                "averagePaceSecondsPerKm": 392,
+                "color": "green",
+                "complianceScore": 99,
+                "distanceRatio": 1.01,
+                "durationRatio": 1.015,
+                "heartRateZones": null,
+                "intervals": [],
+                "paceAssessment": "onTarget",
+                "plannedDistanceMeters": 10500,
+                "plannedDurationSeconds": 4090,
+                "summary": "Completed Long run 10.5 km: 10.6 km in 1 h 09 min, 6:32/km on target (6:07/km–6:52/km).",
+                "targetPace": {
+                  "maxSecondsPerKm": 412,
+                  "minSecondsPerKm": 367
+                },
+                "verdict": "completed"
+              },
+              "athleteId": "ath_ada",
+              "createdAt": "2026-03-16T08:00:00.000000Z",
+              "date": "2026-03-15",
+              "dayIndex": 6,
+              "id": "exe_b15869180e037448",
+              "manualDistanceMeters": 10600,
+              "manualDurationSeconds": 4150,
+              "note": "Watch battery died; ran the long loop",
+              "plannedData": {
+                "description": "Long run at easy pace (6:07–6:52/km): start relaxed and stay conversational; take water, and fuel if you are out for more than 90 minutes. Why: endurance. More capillaries and mitochondria, more stored glycogen, better fat burning and tougher legs.",
+                "distanceMeters": 10500,
+                "durationSeconds": 4090,
+                "heartRateZone": 2,
+                "segments": [
+                  {
+                    "distanceMeters": 10500,
+                    "durationSeconds": 4090,
+                    "heartRateZone": 2,
+                    "kind": "steady",
+                    "targetPace": {
+                      "maxSecondsPerKm": 412,
+                      "minSecondsPerKm": 367
+                    }
+                  }
+                ],
+                "targetPace": {
+                  "maxSecondsPerKm": 412,
+                  "minSecondsPerKm": 367
+                },
+                "title": "Long run 10.5 km",
+                "type": "long"
+              },
+              "plannedDayId": "day_7f94b5371d112f53",
+              "weekIndex": 0
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "execution.list",
+      "summary": "An athlete's executions by date, optionally between two dates.",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "athleteId",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "description": "The athlete's id."
+        },
+        {
+          "name": "from",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/CalendarDate"
+          },
+          "description": "First date, inclusive (YYYY-MM-DD)."
+        },
+        {
+          "name": "to",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/CalendarDate"
+          },
+          "description": "Last date, inclusive (YYYY-MM-DD); before `from` is -32602."
+        }
+      ],
+      "result": {
+        "name": "executions",
+        "schema": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/ExecutedDay"
+          }
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/NotFound"
+        }
+      ],
+      "examples": [
+        {
+          "name": "one day",
+          "params": [
+            {
+              "name": "athleteId",
+              "value": "ath_ada"
+            },
+            {
+              "name": "from",
+              "value": "2026-03-08"
+            },
+            {
+              "name": "to",
+              "value": "2026-03-08"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": [
+              {
+                "activityId": null,
+                "analysis": {
+                  "actualDistanceMeters": 5000,
+                  "actualDurationSeconds": 1620,
+                  "averagePaceSecondsPerKm": 324,
+                  "color": "grey",
+                  "complianceScore": 0,
+                  "distanceRatio": null,
+                  "durationRatio": null,
+                  "heartRateZones": null,
+                  "intervals": [],
+                  "paceAssessment": null,
+                  "plannedDistanceMeters": 0,
+                  "plannedDurationSeconds": 0,
+                  "summary": "Unplanned run (no planned workout): 5 km in 27 min at 5:24/km.",
+                  "targetPace": null,
+                  "verdict": "unplanned"
+                },
+                "athleteId": "ath_ada",
+                "createdAt": "2026-03-16T08:00:00.000000Z",
+                "date": "2026-03-08",
+                "dayIndex": null,
+                "id": "exe_0d5bef01a5943ead",
+                "manualDistanceMeters": 5000,
+                "manualDurationSeconds": 1620,
+                "note": "parkrun",
+                "plannedData": null,
+                "plannedDayId": null,
+                "weekIndex": null
+              }
+            ]
+          }
+        }
+      ]
     }
   ],
   "components": {
@@ -1039,6 +3677,1607 @@ enum OpenRPCDocument {
           }
         }
       },
+      "Instant": {
+        "title": "Instant",
+        "description": "An instant, RFC 3339 with an explicit offset (`Z` or `±hh:mm`), e.g. `2026-03-12T18:05:00+00:00`; fractional seconds are allowed on input. Activity start times are written back in the activity's own offset (else the athlete's time zone), without fractions.",
+        "type": "string",
+        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$"
+      },
+      "TrainingPhase": {
+        "title": "TrainingPhase",
+        "description": "The training phase of a week or day; phases never go backwards (any may be absent).",
+        "type": "string",
+        "enum": [
+          "base",
+          "build",
+          "peak",
+          "taper"
+        ]
+      },
+      "WorkoutType": {
+        "title": "WorkoutType",
+        "description": "The kind of planned day. `rest` and `crossTraining` are not runs; `threshold`, `intervals`, `marathonPace` and `hills` are quality sessions.",
+        "type": "string",
+        "enum": [
+          "rest",
+          "easy",
+          "recovery",
+          "long",
+          "threshold",
+          "intervals",
+          "marathonPace",
+          "hills",
+          "strides",
+          "race",
+          "crossTraining"
+        ]
+      },
+      "SegmentKind": {
+        "title": "SegmentKind",
+        "description": "The kind of workout step; a `repeat` runs its `steps` `repeats` times.",
+        "type": "string",
+        "enum": [
+          "warmUp",
+          "steady",
+          "work",
+          "recovery",
+          "coolDown",
+          "repeat"
+        ]
+      },
+      "PaceRange": {
+        "title": "PaceRange",
+        "description": "A pace range in seconds per km; `minSecondsPerKm` is the faster end.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "minSecondsPerKm",
+          "maxSecondsPerKm"
+        ],
+        "properties": {
+          "minSecondsPerKm": {
+            "type": "number",
+            "minimum": 0,
+            "description": "The faster bound, seconds per km."
+          },
+          "maxSecondsPerKm": {
+            "type": "number",
+            "minimum": 0,
+            "description": "The slower bound, seconds per km."
+          }
+        }
+      },
+      "TrainingPaces": {
+        "title": "TrainingPaces",
+        "description": "The five Daniels training paces the plan's workouts use, each a range in seconds per km.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "easy",
+          "marathon",
+          "threshold",
+          "interval",
+          "repetition"
+        ],
+        "properties": {
+          "easy": {
+            "$ref": "#/components/schemas/PaceRange",
+            "description": "E: easy and long runs, warm-ups, cool-downs."
+          },
+          "marathon": {
+            "$ref": "#/components/schemas/PaceRange",
+            "description": "M: marathon race pace."
+          },
+          "threshold": {
+            "$ref": "#/components/schemas/PaceRange",
+            "description": "T: comfortably hard, tempo runs and cruise intervals."
+          },
+          "interval": {
+            "$ref": "#/components/schemas/PaceRange",
+            "description": "I: VO2max repeats of 3–5 minutes."
+          },
+          "repetition": {
+            "$ref": "#/components/schemas/PaceRange",
+            "description": "R: short fast repeats for speed and economy."
+          }
+        }
+      },
+      "WorkoutSegment": {
+        "title": "WorkoutSegment",
+        "description": "One step of a structured workout, in order, the shape a watch export uses. Only `kind` is always present; a field that does not apply is left out (older records may carry it as null). A `repeat` step has `repeats` and `steps` (one level deep); other steps have neither.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "kind"
+        ],
+        "properties": {
+          "kind": {
+            "$ref": "#/components/schemas/SegmentKind"
+          },
+          "repeats": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 1,
+            "maximum": 50,
+            "description": "For `repeat`: how many times `steps` are run; else null."
+          },
+          "steps": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/WorkoutSegment"
+            },
+            "description": "For `repeat`: the steps repeated (usually a work and a recovery step); else null."
+          },
+          "distanceMeters": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "description": "The step's distance in metres when it is measured by distance, else null."
+          },
+          "durationSeconds": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "description": "The step's duration in seconds (planned or estimated), or null."
+          },
+          "targetPace": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/PaceRange"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "The step's pace range in seconds per km, or null."
+          },
+          "heartRateZone": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 1,
+            "maximum": 5,
+            "description": "The step's heart-rate zone (1 easiest … 5 hardest), or null."
+          },
+          "note": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "A short note (`jog`, `uphill at hard effort`), or null."
+          }
+        }
+      },
+      "PlannedWorkout": {
+        "title": "PlannedWorkout",
+        "description": "One day's complete workout (`plannedData`). `targetPace` and `heartRateZone` are left out when absent (older records may carry null); every other key is always present.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "type",
+          "title",
+          "description",
+          "distanceMeters",
+          "durationSeconds",
+          "segments"
+        ],
+        "properties": {
+          "type": {
+            "$ref": "#/components/schemas/WorkoutType"
+          },
+          "title": {
+            "type": "string",
+            "description": "A short title a runner reads in a calendar (`6 × 1 km at I pace`)."
+          },
+          "description": {
+            "type": "string",
+            "description": "What to do and why, in words a runner understands."
+          },
+          "distanceMeters": {
+            "type": "number",
+            "minimum": 0,
+            "description": "Planned distance in metres; 0 on a rest day."
+          },
+          "durationSeconds": {
+            "type": "number",
+            "minimum": 0,
+            "description": "Planned duration in seconds; 0 on a rest day."
+          },
+          "targetPace": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/PaceRange"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "The pace range of the main effort in seconds per km; absent (or null) on rest and cross-training days."
+          },
+          "heartRateZone": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 1,
+            "maximum": 5,
+            "description": "The heart-rate zone of the main effort (1 … 5); absent (or null) when it does not help."
+          },
+          "segments": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/WorkoutSegment"
+            },
+            "description": "The structured steps in order; empty on a rest day."
+          }
+        }
+      },
+      "PlannedDay": {
+        "title": "PlannedDay",
+        "description": "One day of a plan. Its date is always computed by the backend as `startDate + 7 × weekIndex + dayIndex`, never taken from a generator. The id is kept when the plan is regenerated, so executions keep their link.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "trainingPlanId",
+          "weekIndex",
+          "dayIndex",
+          "date",
+          "phase",
+          "plannedData"
+        ],
+        "properties": {
+          "id": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "trainingPlanId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "weekIndex": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Week number from 0."
+          },
+          "dayIndex": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 6,
+            "description": "Day of the week counted from the plan's start date, 0 … 6."
+          },
+          "date": {
+            "$ref": "#/components/schemas/CalendarDate"
+          },
+          "phase": {
+            "$ref": "#/components/schemas/TrainingPhase"
+          },
+          "plannedData": {
+            "$ref": "#/components/schemas/PlannedWorkout"
+          }
+        }
+      },
+      "WeekSummary": {
+        "title": "WeekSummary",
+        "description": "One week of a generated plan at a glance.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "weekIndex",
+          "startDate",
+          "phase",
+          "distanceMeters",
+          "durationSeconds",
+          "longRunMeters",
+          "runDays",
+          "keySessions"
+        ],
+        "properties": {
+          "weekIndex": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Week number from 0."
+          },
+          "startDate": {
+            "$ref": "#/components/schemas/CalendarDate"
+          },
+          "phase": {
+            "$ref": "#/components/schemas/TrainingPhase"
+          },
+          "distanceMeters": {
+            "type": "number",
+            "minimum": 0,
+            "description": "Planned distance of the week in metres."
+          },
+          "durationSeconds": {
+            "type": "number",
+            "minimum": 0,
+            "description": "Planned duration of the week in seconds."
+          },
+          "longRunMeters": {
+            "type": "number",
+            "minimum": 0,
+            "description": "The longest `long` day of the week in metres; 0 when there is none."
+          },
+          "runDays": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 7,
+            "description": "Days with a run planned (not rest or cross-training)."
+          },
+          "keySessions": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "Titles of the week's quality sessions, race and long run."
+          }
+        }
+      },
+      "PlanGenerationResult": {
+        "title": "PlanGenerationResult",
+        "description": "What `plan.generate` and `plan.regenerate` return: the stored plan, its race, the paces, a week-by-week summary and the coach's warnings.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "plan",
+          "race",
+          "paces",
+          "vdot",
+          "predictedTimeSeconds",
+          "generator",
+          "weeks",
+          "warnings"
+        ],
+        "properties": {
+          "plan": {
+            "$ref": "#/components/schemas/TrainingPlan"
+          },
+          "race": {
+            "$ref": "#/components/schemas/Race"
+          },
+          "paces": {
+            "$ref": "#/components/schemas/TrainingPaces"
+          },
+          "vdot": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "The athlete's VDOT (one decimal) the paces come from, or null when the generator gives none."
+          },
+          "predictedTimeSeconds": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "description": "The race time current fitness predicts, whole seconds, or null."
+          },
+          "generator": {
+            "type": "string",
+            "enum": [
+              "builtin",
+              "openai"
+            ],
+            "description": "The generator that made the plan."
+          },
+          "weeks": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/WeekSummary"
+            },
+            "description": "Every week of the plan, in order."
+          },
+          "warnings": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "Advice about the request (an ambitious goal, a big jump in volume); may be empty."
+          }
+        }
+      },
+      "PlanAndRace": {
+        "title": "PlanAndRace",
+        "description": "A plan with the race it targets.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "plan",
+          "race",
+          "assignedAt"
+        ],
+        "properties": {
+          "plan": {
+            "$ref": "#/components/schemas/TrainingPlan"
+          },
+          "race": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Race"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "The linked race, or null when the plan has none."
+          },
+          "assignedAt": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Reserved for the assignment time; the server currently always writes null."
+          }
+        }
+      },
+      "ActivePlan": {
+        "title": "ActivePlan",
+        "description": "The athlete's active plan: the plan of the latest assignment that is not archived, else the newest plan with status `active`.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "plan",
+          "race",
+          "today",
+          "todayDate"
+        ],
+        "properties": {
+          "plan": {
+            "$ref": "#/components/schemas/TrainingPlan"
+          },
+          "race": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Race"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "The linked race, or null."
+          },
+          "today": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/PlannedDay"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "The planned day on today's date in the athlete's time zone, or null (before the start, after the end, or a draft)."
+          },
+          "todayDate": {
+            "$ref": "#/components/schemas/CalendarDate",
+            "description": "Today in the athlete's time zone."
+          }
+        }
+      },
+      "InlineRace": {
+        "title": "InlineRace",
+        "description": "A race created together with the plan, in the same transaction (rules of `race.create`; errors name `race.<field>`).",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "name",
+          "date",
+          "distanceMeters"
+        ],
+        "properties": {
+          "id": {
+            "$ref": "#/components/schemas/Id",
+            "description": "Client-chosen id; made by the server when absent. An existing race with this id and the same fields is reused; with other fields it is -32002."
+          },
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200
+          },
+          "date": {
+            "$ref": "#/components/schemas/CalendarDate"
+          },
+          "distanceMeters": {
+            "type": "number",
+            "minimum": 100,
+            "maximum": 1000000,
+            "description": "Race distance in metres; a plan needs 3000 … 100000."
+          },
+          "location": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Where it is run, free text, or null."
+          }
+        }
+      },
+      "RacePerformance": {
+        "title": "RacePerformance",
+        "description": "A recent race or time trial that tells the coach how fit the athlete is; the pace must be 150 … 900 s/km.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "distanceMeters",
+          "timeSeconds"
+        ],
+        "properties": {
+          "distanceMeters": {
+            "type": "number",
+            "minimum": 1000,
+            "maximum": 100000,
+            "description": "Distance raced in metres."
+          },
+          "timeSeconds": {
+            "type": "number",
+            "minimum": 0,
+            "description": "Finishing time in seconds."
+          }
+        }
+      },
+      "Activity": {
+        "title": "Activity",
+        "description": "A recorded workout from a watch, a sync or a file. Every key is always present; unknown values are null. Unique per (athlete, source, externalId).",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "athleteId",
+          "source",
+          "externalId",
+          "sport",
+          "startTime",
+          "startEpochSeconds",
+          "utcOffsetSeconds",
+          "localDate",
+          "elapsedSeconds",
+          "movingSeconds",
+          "distanceMeters",
+          "averageHeartRate",
+          "maxHeartRate",
+          "elevationGainMeters",
+          "laps",
+          "heartRateSamples",
+          "createdAt"
+        ],
+        "properties": {
+          "id": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "athleteId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "source": {
+            "type": "string",
+            "description": "Where it came from: the `source` given, `garmin` for a Garmin summary, `file` for an imported file."
+          },
+          "externalId": {
+            "type": "string",
+            "description": "The source's id (for a file `sha256:<hex of the file>`, `#<n>` appended per session of a multi-session file)."
+          },
+          "sport": {
+            "type": "string",
+            "description": "Normalised sport: `running` (road, trail, treadmill, track…), `cycling`, `walking`, `swimming`, `hiking`, `unknown`, else the source's name in lowerCamelCase. Only `running` is matched to the plan."
+          },
+          "startTime": {
+            "$ref": "#/components/schemas/Instant",
+            "description": "Start, RFC 3339 in the activity's own offset when known, else in the athlete's time zone."
+          },
+          "startEpochSeconds": {
+            "type": "number",
+            "description": "Start in seconds since 1970 UTC."
+          },
+          "utcOffsetSeconds": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "The device's UTC offset at the start when the source gave one, else null."
+          },
+          "localDate": {
+            "$ref": "#/components/schemas/CalendarDate",
+            "description": "The local date of the start (from its own offset, else the athlete's time zone): the day it is matched to."
+          },
+          "elapsedSeconds": {
+            "type": "number",
+            "minimum": 0,
+            "description": "Wall-clock duration in seconds."
+          },
+          "movingSeconds": {
+            "type": "number",
+            "minimum": 0,
+            "description": "Moving (timer) duration in seconds."
+          },
+          "distanceMeters": {
+            "type": "number",
+            "minimum": 0,
+            "description": "Distance in metres."
+          },
+          "averageHeartRate": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "Average heart rate in bpm, or null."
+          },
+          "maxHeartRate": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "Maximum heart rate in bpm, or null."
+          },
+          "elevationGainMeters": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "Total ascent in metres, or null."
+          },
+          "laps": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ActivityLap"
+            },
+            "description": "Laps, when the source recorded them; else empty."
+          },
+          "heartRateSamples": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/HeartRateSample"
+            },
+            "description": "Heart-rate samples (from files at most one every 5 s); else empty."
+          },
+          "createdAt": {
+            "$ref": "#/components/schemas/Timestamp"
+          }
+        }
+      },
+      "ActivityLap": {
+        "title": "ActivityLap",
+        "description": "One lap of an activity.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "startOffsetSeconds",
+          "elapsedSeconds",
+          "movingSeconds",
+          "distanceMeters",
+          "averageHeartRate"
+        ],
+        "properties": {
+          "startOffsetSeconds": {
+            "type": "number",
+            "description": "Seconds from the activity start to the lap start."
+          },
+          "elapsedSeconds": {
+            "type": "number",
+            "minimum": 0,
+            "description": "Lap wall-clock duration in seconds."
+          },
+          "movingSeconds": {
+            "type": "number",
+            "minimum": 0,
+            "description": "Lap moving duration in seconds."
+          },
+          "distanceMeters": {
+            "type": "number",
+            "minimum": 0,
+            "description": "Lap distance in metres."
+          },
+          "averageHeartRate": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "Lap average heart rate in bpm, or null."
+          }
+        }
+      },
+      "HeartRateSample": {
+        "title": "HeartRateSample",
+        "description": "A heart-rate reading.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "offsetSeconds",
+          "beatsPerMinute"
+        ],
+        "properties": {
+          "offsetSeconds": {
+            "type": "number",
+            "description": "Seconds from the activity start."
+          },
+          "beatsPerMinute": {
+            "type": "number",
+            "description": "Beats per minute."
+          }
+        }
+      },
+      "ActivityInput": {
+        "title": "ActivityInput",
+        "description": "One activity to ingest, in either accepted shape. The server reads an item as a Garmin summary when it has `summaryId`, `startTimeInSeconds` or `activityType`, else as the native shape.",
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/NativeActivityInput"
+          },
+          {
+            "$ref": "#/components/schemas/GarminActivitySummary"
+          }
+        ]
+      },
+      "NativeActivityInput": {
+        "title": "NativeActivityInput",
+        "description": "An activity in gofast's own shape. Unknown keys are ignored; an item with `summaryId`, `startTimeInSeconds` or `activityType` is read as a Garmin summary instead.",
+        "type": "object",
+        "required": [
+          "source",
+          "externalId",
+          "sport",
+          "startTime",
+          "elapsedSeconds",
+          "distanceMeters"
+        ],
+        "properties": {
+          "source": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "Where it comes from (`coros`, `strava`, `manual`, …), 1–64 characters."
+          },
+          "externalId": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200,
+            "description": "The source's id, 1–200 characters; (athlete, source, externalId) identifies the activity, so sending it again is idempotent."
+          },
+          "sport": {
+            "type": "string",
+            "description": "The source's sport name (`running`, `TREADMILL_RUNNING`, `cycling`, …), normalised by the server."
+          },
+          "startTime": {
+            "$ref": "#/components/schemas/Instant",
+            "description": "Start, RFC 3339 with an offset; the offset fixes the local date."
+          },
+          "elapsedSeconds": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1209600,
+            "description": "Wall-clock duration in seconds, 0 … 1209600."
+          },
+          "movingSeconds": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 1209600,
+            "description": "Moving duration in seconds, 0 … 1209600; default elapsedSeconds."
+          },
+          "distanceMeters": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 2000000,
+            "description": "Distance in metres, 0 … 2000000."
+          },
+          "averageHeartRate": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "Average heart rate in bpm (20 … 260; 0 or less means unknown)."
+          },
+          "maxHeartRate": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "Maximum heart rate in bpm (20 … 260; 0 or less means unknown)."
+          },
+          "elevationGainMeters": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "Total ascent in metres."
+          },
+          "laps": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "description": "Laps in order; `startOffsetSeconds` defaults to the end of the previous lap, `movingSeconds` to `elapsedSeconds`.",
+            "items": {
+              "type": "object",
+              "required": [
+                "elapsedSeconds",
+                "distanceMeters"
+              ],
+              "properties": {
+                "startOffsetSeconds": {
+                  "type": [
+                    "number",
+                    "null"
+                  ],
+                  "description": "Seconds from the activity start."
+                },
+                "elapsedSeconds": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 1209600,
+                  "description": "Lap duration in seconds."
+                },
+                "movingSeconds": {
+                  "type": [
+                    "number",
+                    "null"
+                  ],
+                  "description": "Lap moving duration in seconds."
+                },
+                "distanceMeters": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 2000000,
+                  "description": "Lap distance in metres."
+                },
+                "averageHeartRate": {
+                  "type": [
+                    "number",
+                    "null"
+                  ],
+                  "description": "Lap average heart rate in bpm."
+                }
+              }
+            }
+          },
+          "heartRateSamples": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/HeartRateSample"
+            },
+            "description": "Heart-rate samples; the first 50000 are kept."
+          }
+        }
+      },
+      "GarminActivitySummary": {
+        "title": "GarminActivitySummary",
+        "description": "A Garmin Health API activity summary as Garmin pushes it; the other keys Garmin sends are ignored. Stored with source `garmin` and externalId `summaryId` (else `activityId`).",
+        "type": "object",
+        "required": [
+          "startTimeInSeconds",
+          "durationInSeconds"
+        ],
+        "properties": {
+          "summaryId": {
+            "type": "string",
+            "description": "Garmin's summary id; required unless activityId is given."
+          },
+          "activityId": {
+            "type": "integer",
+            "description": "Garmin's activity id."
+          },
+          "activityType": {
+            "type": "string",
+            "description": "Garmin's type (`RUNNING`, `TREADMILL_RUNNING`, `CYCLING`, …); default `unknown`."
+          },
+          "activityName": {
+            "type": "string",
+            "description": "Ignored."
+          },
+          "startTimeInSeconds": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 4102444800,
+            "description": "Start in seconds since 1970 UTC."
+          },
+          "startTimeOffsetInSeconds": {
+            "type": "integer",
+            "minimum": -43200,
+            "maximum": 50400,
+            "description": "The device's UTC offset in seconds, -43200 … 50400; fixes the local date (default 0)."
+          },
+          "durationInSeconds": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1209600,
+            "description": "Duration in seconds, 0 … 1209600."
+          },
+          "movingDurationInSeconds": {
+            "type": "number",
+            "description": "Moving duration in seconds; default durationInSeconds."
+          },
+          "distanceInMeters": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 2000000,
+            "description": "Distance in metres, 0 … 2000000; default 0."
+          },
+          "averageHeartRateInBeatsPerMinute": {
+            "type": "number",
+            "description": "Average heart rate in bpm (20 … 260)."
+          },
+          "maxHeartRateInBeatsPerMinute": {
+            "type": "number",
+            "description": "Maximum heart rate in bpm (20 … 260)."
+          },
+          "totalElevationGainInMeters": {
+            "type": "number",
+            "description": "Total ascent in metres."
+          },
+          "averageSpeedInMetersPerSecond": {
+            "type": "number",
+            "description": "Ignored."
+          }
+        },
+        "anyOf": [
+          {
+            "required": [
+              "summaryId"
+            ]
+          },
+          {
+            "required": [
+              "activityId"
+            ]
+          }
+        ]
+      },
+      "ExecutedDay": {
+        "title": "ExecutedDay",
+        "description": "A day as it was done: a snapshot of the planned day (hydrated by the backend: weekIndex, dayIndex, date and a copy of plannedData) and its analysis. Every key is always present; unknown values are null.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "athleteId",
+          "activityId",
+          "plannedDayId",
+          "weekIndex",
+          "dayIndex",
+          "date",
+          "plannedData",
+          "analysis",
+          "manualDistanceMeters",
+          "manualDurationSeconds",
+          "note",
+          "createdAt"
+        ],
+        "properties": {
+          "id": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "athleteId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "activityId": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The activity behind it; null for a manual entry."
+          },
+          "plannedDayId": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The planned day it executes; null for an unplanned entry."
+          },
+          "weekIndex": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 0,
+            "description": "Copied from the planned day, or null."
+          },
+          "dayIndex": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 6,
+            "description": "Copied from the planned day, or null."
+          },
+          "date": {
+            "$ref": "#/components/schemas/CalendarDate",
+            "description": "The local date it happened (the planned day's date when there is one)."
+          },
+          "plannedData": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/PlannedWorkout"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "A copy of the planned workout at the time of execution (later regenerations do not change it), or null when unplanned."
+          },
+          "analysis": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/ExecutionAnalysis"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Actual against planned; recomputed whenever a run of the same day changes."
+          },
+          "manualDistanceMeters": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "description": "For manual entries: distance in metres, or null."
+          },
+          "manualDurationSeconds": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "description": "For manual entries: duration in seconds, or null."
+          },
+          "note": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "A free note from the athlete, or null."
+          },
+          "createdAt": {
+            "$ref": "#/components/schemas/Timestamp"
+          }
+        }
+      },
+      "ExecutionAnalysis": {
+        "title": "ExecutionAnalysis",
+        "description": "How an executed day compares with its plan. Every key is always present.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "verdict",
+          "complianceScore",
+          "summary",
+          "color",
+          "distanceRatio",
+          "durationRatio",
+          "plannedDistanceMeters",
+          "actualDistanceMeters",
+          "plannedDurationSeconds",
+          "actualDurationSeconds",
+          "averagePaceSecondsPerKm",
+          "targetPace",
+          "paceAssessment",
+          "intervals",
+          "heartRateZones"
+        ],
+        "properties": {
+          "verdict": {
+            "$ref": "#/components/schemas/Verdict"
+          },
+          "complianceScore": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 100,
+            "description": "0 … 100: how closely the plan was followed (volume 60 %, pace 25 %, intervals 15 %); 0 when unplanned."
+          },
+          "summary": {
+            "type": "string",
+            "description": "One line a runner understands."
+          },
+          "color": {
+            "$ref": "#/components/schemas/ComplianceColor"
+          },
+          "distanceRatio": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "description": "Actual / planned distance (3 decimals; the day's total when it has several runs), or null when no distance was planned."
+          },
+          "durationRatio": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "description": "Actual / planned duration (3 decimals), or null when no duration was planned."
+          },
+          "plannedDistanceMeters": {
+            "type": "number",
+            "minimum": 0,
+            "description": "Planned distance in metres (0 when nothing was planned)."
+          },
+          "actualDistanceMeters": {
+            "type": "number",
+            "minimum": 0,
+            "description": "Actual distance in metres."
+          },
+          "plannedDurationSeconds": {
+            "type": "number",
+            "minimum": 0,
+            "description": "Planned duration in seconds."
+          },
+          "actualDurationSeconds": {
+            "type": "number",
+            "minimum": 0,
+            "description": "Actual moving duration in seconds."
+          },
+          "averagePaceSecondsPerKm": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "Actual average pace in whole seconds per km, or null without distance."
+          },
+          "targetPace": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/PaceRange"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "The planned pace range of the main effort, or null."
+          },
+          "paceAssessment": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/PaceAssessment"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Average pace against the target on steady days (easy, recovery, long, strides, marathon pace, race), else null."
+          },
+          "intervals": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/IntervalAnalysis"
+            },
+            "description": "Each work rep against its own target, when the workout is structured and the activity has laps; else empty."
+          },
+          "heartRateZones": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/HeartRateZoneTime"
+            },
+            "description": "Seconds in zones 1–5 when there are heart-rate samples and the athlete's max heart rate is known, else null."
+          }
+        }
+      },
+      "Verdict": {
+        "title": "Verdict",
+        "description": "The judgement of an executed day: `completed` (80–120 % of the planned volume), `partial` (less), `over` (more), `unplanned` (nothing planned, a rest or cross-training day, or an extra run of the day), `missed`.",
+        "type": "string",
+        "enum": [
+          "completed",
+          "partial",
+          "over",
+          "unplanned",
+          "missed"
+        ]
+      },
+      "ComplianceColor": {
+        "title": "ComplianceColor",
+        "description": "TrainingPeaks' calendar colour from the duration ratio (green 80–120 %, yellow 50–79 % or 121–150 %, red otherwise; a green day off its pace or interval targets shows yellow); grey when unplanned.",
+        "type": "string",
+        "enum": [
+          "green",
+          "yellow",
+          "red",
+          "grey"
+        ]
+      },
+      "PaceAssessment": {
+        "title": "PaceAssessment",
+        "description": "Pace against its target range, with 5 s/km tolerance either side.",
+        "type": "string",
+        "enum": [
+          "onTarget",
+          "fast",
+          "slow"
+        ]
+      },
+      "IntervalAnalysis": {
+        "title": "IntervalAnalysis",
+        "description": "One planned work rep matched to a lap (by distance, else duration, within 30 %).",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "repetition",
+          "lapIndex",
+          "plannedDistanceMeters",
+          "plannedDurationSeconds",
+          "actualDistanceMeters",
+          "actualDurationSeconds",
+          "targetPace",
+          "actualPaceSecondsPerKm",
+          "paceAssessment"
+        ],
+        "properties": {
+          "repetition": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "The rep number from 1."
+          },
+          "lapIndex": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "The lap's index in the activity, from 0."
+          },
+          "plannedDistanceMeters": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "Planned distance of the rep in metres, or null when by time."
+          },
+          "plannedDurationSeconds": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "Planned duration of the rep in seconds, or null."
+          },
+          "actualDistanceMeters": {
+            "type": "number",
+            "minimum": 0,
+            "description": "The lap's distance in metres."
+          },
+          "actualDurationSeconds": {
+            "type": "number",
+            "minimum": 0,
+            "description": "The lap's moving duration in seconds."
+          },
+          "targetPace": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/PaceRange"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "The rep's target, or null."
+          },
+          "actualPaceSecondsPerKm": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "The lap's pace in whole seconds per km, or null."
+          },
+          "paceAssessment": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/PaceAssessment"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "The lap's pace against the rep's target, or null."
+          }
+        }
+      },
+      "HeartRateZoneTime": {
+        "title": "HeartRateZoneTime",
+        "description": "Time in one heart-rate zone (zones are 50–60, 60–70, 70–80, 80–90, 90–100 % of max heart rate).",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "zone",
+          "minBeatsPerMinute",
+          "maxBeatsPerMinute",
+          "seconds"
+        ],
+        "properties": {
+          "zone": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 5,
+            "description": "1 (easiest) … 5 (hardest)."
+          },
+          "minBeatsPerMinute": {
+            "type": "integer",
+            "description": "Lower bound in bpm."
+          },
+          "maxBeatsPerMinute": {
+            "type": "integer",
+            "description": "Upper bound in bpm."
+          },
+          "seconds": {
+            "type": "number",
+            "minimum": 0,
+            "description": "Seconds spent in the zone (gaps between samples over 30 s are not counted)."
+          }
+        }
+      },
+      "ActivityItemResult": {
+        "title": "ActivityItemResult",
+        "description": "The outcome of one item: either `activity` (stored or already known) or `error` is non-null.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "activity",
+          "created",
+          "execution",
+          "unmatchedReason",
+          "error"
+        ],
+        "properties": {
+          "activity": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Activity"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "The stored activity (the existing record when it was already known), or null when the item failed."
+          },
+          "created": {
+            "type": "boolean",
+            "description": "False when the activity was already known (same athlete, source and externalId) or the item failed."
+          },
+          "execution": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/ExecutedDay"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "The executed day it was matched to, or null."
+          },
+          "unmatchedReason": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Why there is no execution (not a run, no active plan, no planned day on the date, before/after the plan, autoMatch false, already known), or null."
+          },
+          "error": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/ErrorObject"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Why this item failed (-32602 with `field` like `activities[3].startTime`, -32002, …), or null; other items are still processed."
+          }
+        }
+      },
+      "ActivityResults": {
+        "title": "ActivityResults",
+        "description": "What `activity.ingest` and `activity.import` return: one result per item (per session of a file), in order.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "results",
+          "warnings"
+        ],
+        "properties": {
+          "results": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ActivityItemResult"
+            }
+          },
+          "warnings": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "type": "string"
+            },
+            "description": "activity.import: problems that did not stop decoding (bad CRC, truncated data…), possibly empty; activity.ingest: null."
+          }
+        }
+      },
+      "MatchResult": {
+        "title": "MatchResult",
+        "description": "An activity's execution after matching or linking.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "execution",
+          "unmatchedReason"
+        ],
+        "properties": {
+          "execution": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/ExecutedDay"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "The executed day, or null when the activity is not matched."
+          },
+          "unmatchedReason": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Why there is no execution, or null."
+          }
+        }
+      },
+      "UnlinkResult": {
+        "title": "UnlinkResult",
+        "description": "The outcome of `activity.unlink`.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "activityId",
+          "removedExecutionId"
+        ],
+        "properties": {
+          "activityId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "removedExecutionId": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The id of the execution removed, or null when the activity had none."
+          }
+        }
+      },
+      "WeekProgress": {
+        "title": "WeekProgress",
+        "description": "One week of a plan: planned against executed.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "weekIndex",
+          "startDate",
+          "phase",
+          "plannedDistanceMeters",
+          "executedDistanceMeters",
+          "plannedDurationSeconds",
+          "executedDurationSeconds",
+          "sessionsPlanned",
+          "sessionsDone",
+          "sessionsMissed",
+          "sessionsUpcoming",
+          "complianceScore"
+        ],
+        "properties": {
+          "weekIndex": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Week number from 0."
+          },
+          "startDate": {
+            "$ref": "#/components/schemas/CalendarDate",
+            "description": "The week's first date."
+          },
+          "phase": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/TrainingPhase"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "The week's phase."
+          },
+          "plannedDistanceMeters": {
+            "type": "number",
+            "minimum": 0,
+            "description": "Planned distance in metres."
+          },
+          "executedDistanceMeters": {
+            "type": "number",
+            "minimum": 0,
+            "description": "Distance of every execution in the week (main, extra and unplanned runs), whole metres."
+          },
+          "plannedDurationSeconds": {
+            "type": "number",
+            "minimum": 0,
+            "description": "Planned duration in seconds."
+          },
+          "executedDurationSeconds": {
+            "type": "number",
+            "minimum": 0,
+            "description": "Executed duration in whole seconds."
+          },
+          "sessionsPlanned": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 7,
+            "description": "Run days planned (rest and cross-training days excluded)."
+          },
+          "sessionsDone": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 7,
+            "description": "Planned run days with at least one execution."
+          },
+          "sessionsMissed": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 7,
+            "description": "Planned run days before today with no execution."
+          },
+          "sessionsUpcoming": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 7,
+            "description": "Planned run days from today on with no execution yet."
+          },
+          "complianceScore": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 100,
+            "description": "Mean compliance of the sessions due (done or missed, a missed one counting 0), 0 … 100; null when none is due yet."
+          }
+        }
+      },
+      "PlanProgress": {
+        "title": "PlanProgress",
+        "description": "Week-by-week progress of a plan as of today in the athlete's time zone.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "planId",
+          "today",
+          "weeks"
+        ],
+        "properties": {
+          "planId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "today": {
+            "$ref": "#/components/schemas/CalendarDate",
+            "description": "Today in the athlete's time zone, the date sessions are judged by."
+          },
+          "weeks": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/WeekProgress"
+            },
+            "description": "Every week with planned days, in order; empty for a draft."
+          }
+        }
+      },
       "ClientInfo": {
         "title": "ClientInfo",
         "type": "object",
@@ -1263,6 +5502,9 @@ enum OpenRPCDocument {
               "integer",
               "null"
             ]
+          },
+          "providerMessage": {
+            "type": "string"
           }
         }
       },
@@ -1279,11 +5521,16 @@ enum OpenRPCDocument {
           },
           "reason": {
             "type": "string"
+          },
+          "generator": {
+            "type": "string"
           }
-        }
+        },
+        "description": "The first rule the generated plan broke: `path` into the plan (`weeks[3].days[2].plannedData.targetPace`), `reason` in words, `generator` that made it."
       },
       "FileUndecodableData": {
         "title": "FileUndecodableData",
+        "description": "Why an activity file could not be read: `format` is the format tried (null when the bytes are none of FIT, GPX, TCX), `byteOffset` where decoding stopped when known, `fileType` the FIT file type when a decodable file holds no activity.",
         "type": "object",
         "required": [
           "format",
@@ -1291,7 +5538,16 @@ enum OpenRPCDocument {
         ],
         "properties": {
           "format": {
-            "type": "string"
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "fit",
+              "gpx",
+              "tcx",
+              null
+            ]
           },
           "reason": {
             "type": "string"
@@ -1299,6 +5555,13 @@ enum OpenRPCDocument {
           "byteOffset": {
             "type": [
               "integer",
+              "null"
+            ],
+            "minimum": 0
+          },
+          "fileType": {
+            "type": [
+              "string",
               "null"
             ]
           }
@@ -1328,6 +5591,37 @@ enum OpenRPCDocument {
         "data": {
           "reason": "an athlete with id \"ath_ada\" already exists"
         }
+      },
+      "GeneratorFailed": {
+        "code": -32010,
+        "message": "Plan generator failed",
+        "data": {
+          "generator": "openai",
+          "reason": "the provider answered HTTP 503",
+          "status": 503
+        }
+      },
+      "PlanRejected": {
+        "code": -32011,
+        "message": "The openai generator's plan was rejected",
+        "data": {
+          "generator": "openai",
+          "path": "weeks[2].days[3].plannedData.targetPace",
+          "reason": "min 480 is slower than max 300"
+        }
+      },
+      "FileUndecodable": {
+        "code": -32020,
+        "message": "Cannot decode the activity file",
+        "data": {
+          "format": null,
+          "reason": "not a FIT, GPX or TCX file",
+          "byteOffset": 0
+        }
+      },
+      "RequestCancelled": {
+        "code": -32800,
+        "message": "Request cancelled"
       }
     }
   },
@@ -1393,7 +5687,7 @@ enum OpenRPCDocument {
     {
       "code": -32010,
       "name": "generatorFailed",
-      "meaning": "The plan generator failed (network, provider status, timeout); data is {generator, reason, status?}.",
+      "meaning": "The plan generator failed (network, provider status, timeout, unusable answer); data is {generator, reason, status?, providerMessage?}.",
       "data": {
         "$ref": "#/components/schemas/GeneratorFailedData"
       }
@@ -1401,7 +5695,7 @@ enum OpenRPCDocument {
     {
       "code": -32011,
       "name": "planRejected",
-      "meaning": "A generated plan broke a rule and nothing was written; data is {path, reason}.",
+      "meaning": "A generated plan broke a rule and nothing was written; data is {generator, path, reason}.",
       "data": {
         "$ref": "#/components/schemas/PlanRejectedData"
       }
@@ -1409,7 +5703,7 @@ enum OpenRPCDocument {
     {
       "code": -32020,
       "name": "fileUndecodable",
-      "meaning": "An activity file could not be decoded; data is {format, reason, byteOffset?}.",
+      "meaning": "An activity file could not be decoded, or holds no activity; data is {format (null when the bytes are not FIT, GPX or TCX), reason, byteOffset?, fileType?}.",
       "data": {
         "$ref": "#/components/schemas/FileUndecodableData"
       }

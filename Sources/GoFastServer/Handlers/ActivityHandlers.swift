@@ -106,30 +106,36 @@ enum ActivityHandlers {
         let zone = TimeZones.zone(named: athlete.timeZone) ?? .gmt
 
         if items.count > 1 { request.progress.begin(title: "Ingesting \(items.count) activities") }
-        var results: [ItemResult] = []
-        results.reserveCapacity(items.count)
+        // Validate every item first; the valid ones are stored and matched in one transaction.
+        var results = [ItemResult?](repeating: nil, count: items.count)
+        var valid: [(index: Int, activity: Activity)] = []
+        let now = context.clock.timestamp()
         for (index, (item, prefix)) in items.enumerated() {
-            try Task.checkCancellation()
             do {
                 let normalized = try ActivityInput.normalize(item, prefix: prefix)
-                let activity = makeActivity(normalized, athlete: athlete, zone: zone, now: context.clock.timestamp())
-                let outcome = try await context.database.ingest(activity, autoMatch: autoMatch, now: context.clock.timestamp())
-                results.append(ItemResult(activity: outcome.activity, created: outcome.created, execution: outcome.execution, unmatchedReason: outcome.unmatchedReason, error: nil))
-            } catch let error as RPCError {
-                results.append(ItemResult(activity: nil, created: false, execution: nil, unmatchedReason: nil, error: error.jsonValue))
-            } catch is CancellationError {
-                throw CancellationError()
+                valid.append((index, makeActivity(normalized, athlete: athlete, zone: zone, now: now)))
             } catch {
-                let mapped = ApplicationErrorMapper.map(error) ?? RPCError.internalError
-                if mapped == .internalError { context.logger.error("ingest item failed", metadata: ["error": "\(error)"]) }
-                results.append(ItemResult(activity: nil, created: false, execution: nil, unmatchedReason: nil, error: mapped.jsonValue))
-            }
-            if items.count > 1, index % 50 == 49 || index == items.count - 1 {
-                request.progress.report(message: "\(index + 1) of \(items.count)", percentage: (index + 1) * 100 / items.count)
+                results[index] = ItemResult(activity: nil, created: false, execution: nil, unmatchedReason: nil, error: error.jsonValue)
             }
         }
+        if items.count > 1 { request.progress.report(message: "Storing and matching \(valid.count) activities", percentage: 10) }
+        let outcomes = try await context.database.ingest(valid.map(\.activity), autoMatch: autoMatch, now: now)
+        for ((index, _), outcome) in zip(valid, outcomes) {
+            results[index] = itemResult(outcome, context: context)
+        }
         if items.count > 1 { request.progress.end() }
-        return Results(results: results, warnings: nil)
+        return Results(results: results.map { $0! }, warnings: nil)
+    }
+
+    static func itemResult(_ outcome: Result<IngestOutcome, any Error>, context: ServerContext) -> ItemResult {
+        switch outcome {
+        case .success(let outcome):
+            return ItemResult(activity: outcome.activity, created: outcome.created, execution: outcome.execution, unmatchedReason: outcome.unmatchedReason, error: nil)
+        case .failure(let error):
+            let mapped = (error as? RPCError) ?? ApplicationErrorMapper.map(error) ?? .internalError
+            if mapped == .internalError { context.logger.error("ingest item failed", metadata: ["error": "\(error)"]) }
+            return ItemResult(activity: nil, created: false, execution: nil, unmatchedReason: nil, error: mapped.jsonValue)
+        }
     }
 
     static func makeActivity(_ input: ActivityInput.Normalized, athlete: Athlete, zone: TimeZone, now: String) -> Activity {
@@ -190,21 +196,15 @@ enum ActivityHandlers {
         }
         let digest = SHA256.hex(bytes)
         let zone = TimeZones.zone(named: athlete.timeZone) ?? .gmt
-        var results: [ItemResult] = []
-        for (index, session) in decoded.activities.enumerated() {
-            try Task.checkCancellation()
-            let normalized = normalize(session, format: decoded.format, externalId: decoded.activities.count > 1 ? "sha256:\(digest)#\(index)" : "sha256:\(digest)")
-            let activity = makeActivity(normalized, athlete: athlete, zone: zone, now: context.clock.timestamp())
-            do {
-                let outcome = try await context.database.ingest(activity, autoMatch: params.autoMatch ?? true, now: context.clock.timestamp())
-                results.append(ItemResult(activity: outcome.activity, created: outcome.created, execution: outcome.execution, unmatchedReason: outcome.unmatchedReason, error: nil))
-            } catch let error as RPCError {
-                results.append(ItemResult(activity: nil, created: false, execution: nil, unmatchedReason: nil, error: error.jsonValue))
-            } catch let error as StoreError {
-                results.append(ItemResult(activity: nil, created: false, execution: nil, unmatchedReason: nil, error: ApplicationErrorMapper.map(error)?.jsonValue))
-            }
-            request.progress.report(message: "Session \(index + 1) of \(decoded.activities.count)", percentage: (index + 1) * 100 / decoded.activities.count)
+        let now = context.clock.timestamp()
+        let activities = decoded.activities.enumerated().map { index, session in
+            makeActivity(
+                normalize(session, format: decoded.format, externalId: decoded.activities.count > 1 ? "sha256:\(digest)#\(index)" : "sha256:\(digest)"),
+                athlete: athlete, zone: zone, now: now
+            )
         }
+        request.progress.report(message: "Storing \(activities.count) session(s)", percentage: 50)
+        let results = try await context.database.ingest(activities, autoMatch: params.autoMatch ?? true, now: now).map { itemResult($0, context: context) }
         request.progress.end()
         return Results(results: results, warnings: decoded.warnings)
     }

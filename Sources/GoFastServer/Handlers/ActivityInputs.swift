@@ -67,7 +67,8 @@ enum ActivityInput {
         guard case .object(let members) = item else {
             throw RPCError.invalidParams(field: prefix.isEmpty ? "activity" : String(prefix.dropLast()), reason: "must be an object, got \(item.typeName)")
         }
-        let isGarmin = members["summaryId"] != nil || members["startTimeInSeconds"] != nil || members["activityType"] != nil
+        // Garmin summaries carry `startTimeInSeconds`; ours carry `startTime`.
+        let isGarmin = members["startTimeInSeconds"] != nil || (members["startTime"] == nil && members["summaryId"] != nil)
         do {
             if isGarmin {
                 return try fromGarmin(JSONValueDecoder().decode(Garmin.self, from: item), prefix: prefix)

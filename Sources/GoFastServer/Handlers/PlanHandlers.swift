@@ -96,8 +96,9 @@ enum PlanHandlers {
             },
             RPCMethod("plan.assign", access: .write) { request in
                 let params = try request.decodeParams(AssignParams.self)
-                let assigned = try await context.database.assignPlan(athleteId: params.athleteId, planId: params.planId, assignedAt: context.clock.timestamp())
-                return try .encoding(PlanAndRace(plan: assigned.plan, race: assigned.race, assignedAt: nil))
+                let now = context.clock.timestamp()
+                let assigned = try await context.database.assignPlan(athleteId: params.athleteId, planId: params.planId, assignedAt: now)
+                return try .encoding(PlanAndRace(plan: assigned.plan, race: assigned.race, assignedAt: now))
             },
             RPCMethod("plan.days", access: .read) { request in
                 let params = try request.decodeParams(DaysParams.self)

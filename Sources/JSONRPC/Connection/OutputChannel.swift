@@ -18,7 +18,8 @@ public final class OutputChannel: @unchecked Sendable {
     /// Starts the writer thread for `fileDescriptor`.
     public init(fileDescriptor: Int32) {
         self.fileDescriptor = fileDescriptor
-        let thread = Thread { [unowned self] in self.writeLoop() }
+        // The thread keeps the channel alive until `close()` lets its loop end.
+        let thread = Thread { [self] in self.writeLoop() }
         thread.name = "gofast.output"
         self.thread = thread
         thread.start()

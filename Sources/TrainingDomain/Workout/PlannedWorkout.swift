@@ -17,6 +17,23 @@ public struct PlannedWorkout: Codable, Hashable, Sendable {
     /// The structured steps, in order, the shape a watch export uses.
     public var segments: [WorkoutSegment]
 
+    // Absent values are left out when encoding: a rest day has no `targetPace` key at all.
+    enum CodingKeys: String, CodingKey {
+        case type, title, description, distanceMeters, durationSeconds, targetPace, heartRateZone, segments
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(type, forKey: .type)
+        try container.encode(title, forKey: .title)
+        try container.encode(description, forKey: .description)
+        try container.encode(distanceMeters, forKey: .distanceMeters)
+        try container.encode(durationSeconds, forKey: .durationSeconds)
+        if let targetPace { try container.encode(targetPace, forKey: .targetPace) }
+        if let heartRateZone { try container.encode(heartRateZone, forKey: .heartRateZone) }
+        try container.encode(segments, forKey: .segments)
+    }
+
     public init(
         type: WorkoutType, title: String, description: String, distanceMeters: Double, durationSeconds: Double,
         targetPace: PaceRange?, heartRateZone: Int? = nil, segments: [WorkoutSegment]
@@ -97,6 +114,23 @@ public struct WorkoutSegment: Codable, Hashable, Sendable {
     public var heartRateZone: Int?
     /// A short note (`"jog"`, `"uphill at hard effort"`).
     public var note: String?
+
+    // Absent values are left out when encoding.
+    enum CodingKeys: String, CodingKey {
+        case kind, repeats, steps, distanceMeters, durationSeconds, targetPace, heartRateZone, note
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        if let repeats { try container.encode(repeats, forKey: .repeats) }
+        if let steps { try container.encode(steps, forKey: .steps) }
+        if let distanceMeters { try container.encode(distanceMeters, forKey: .distanceMeters) }
+        if let durationSeconds { try container.encode(durationSeconds, forKey: .durationSeconds) }
+        if let targetPace { try container.encode(targetPace, forKey: .targetPace) }
+        if let heartRateZone { try container.encode(heartRateZone, forKey: .heartRateZone) }
+        if let note { try container.encode(note, forKey: .note) }
+    }
 
     public init(
         kind: SegmentKind, repeats: Int? = nil, steps: [WorkoutSegment]? = nil, distanceMeters: Double? = nil,

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import TrainingDomain
 
@@ -24,22 +25,54 @@ public struct MatchOutcome: Sendable {
 extension AppDatabase {
     /// Stores an activity unless the same (athlete, source, external id) is known, then matches it when asked — one transaction.
     public func ingest(_ activity: Activity, autoMatch: Bool, now: String) async throws -> IngestOutcome {
+        guard let outcome = try await ingest([activity], autoMatch: autoMatch, now: now).first else { throw StoreError.conflict("nothing ingested") }
+        return try outcome.get()
+    }
+
+    /// Stores and matches many activities of one athlete in ONE transaction (a sync page), each item in its own
+    /// savepoint so one refused item does not undo or stop the others. Results are in input order.
+    public func ingest(_ activities: [Activity], autoMatch: Bool, now: String) async throws -> [Result<IngestOutcome, any Error>] {
         try await writer.write { db in
-            guard try Athlete.exists(db, key: activity.athleteId) else { throw StoreError.notFound(entity: "athlete", id: activity.athleteId) }
-            if let existing = try Activity.filter(
-                Column("athleteId") == activity.athleteId && Column("source") == activity.source && Column("externalId") == activity.externalId
-            ).fetchOne(db) {
-                let execution = try ExecutedDay.filter(Column("activityId") == existing.id).fetchOne(db)
-                return IngestOutcome(activity: existing, created: false, execution: execution,
-                                     unmatchedReason: execution == nil ? "already known; not matched (call activity.match)" : nil)
+            var activePlans: [String: PlanWithRace?] = [:]
+            var results: [Result<IngestOutcome, any Error>] = []
+            results.reserveCapacity(activities.count)
+            for (index, activity) in activities.enumerated() {
+                if index % 64 == 0 { try Task.checkCancellation() }
+                var outcome: Result<IngestOutcome, any Error> = .failure(StoreError.conflict("not ingested"))
+                do {
+                    try db.inSavepoint {
+                        outcome = .success(try Self.ingestOne(activity, autoMatch: autoMatch, now: now, activePlans: &activePlans, db))
+                        return .commit
+                    }
+                } catch let error as DatabaseError where error.resultCode != .SQLITE_INTERRUPT {
+                    outcome = .failure(error)
+                } catch let error as StoreError {
+                    outcome = .failure(error)
+                }
+                results.append(outcome)
             }
-            try activity.insert(db)
-            guard autoMatch else {
-                return IngestOutcome(activity: activity, created: true, execution: nil, unmatchedReason: "autoMatch is false")
-            }
-            let match = try Self.match(activity, now: now, db)
-            return IngestOutcome(activity: activity, created: true, execution: match.execution, unmatchedReason: match.unmatchedReason)
+            return results
         }
+    }
+
+    static func ingestOne(_ activity: Activity, autoMatch: Bool, now: String, activePlans: inout [String: PlanWithRace?], _ db: Database) throws -> IngestOutcome {
+        guard try Athlete.exists(db, key: activity.athleteId) else { throw StoreError.notFound(entity: "athlete", id: activity.athleteId) }
+        if let existing = try Activity.filter(
+            Column("athleteId") == activity.athleteId && Column("source") == activity.source && Column("externalId") == activity.externalId
+        ).fetchOne(db) {
+            let execution = try ExecutedDay.filter(Column("activityId") == existing.id).fetchOne(db)
+            return IngestOutcome(activity: existing, created: false, execution: execution,
+                                 unmatchedReason: execution == nil ? "already known; not matched (call activity.match)" : nil)
+        }
+        try activity.insert(db)
+        guard autoMatch else {
+            return IngestOutcome(activity: activity, created: true, execution: nil, unmatchedReason: "autoMatch is false")
+        }
+        if activePlans[activity.athleteId] == nil {
+            activePlans[activity.athleteId] = .some(try activePlan(athleteId: activity.athleteId, db))
+        }
+        let match = try Self.match(activity, active: activePlans[activity.athleteId]!, now: now, db)
+        return IngestOutcome(activity: activity, created: true, execution: match.execution, unmatchedReason: match.unmatchedReason)
     }
 
     /// `autoMatchActivityToDay`: (re)matches a stored activity to the planned day on its local date in the athlete's active plan.
@@ -51,7 +84,10 @@ extension AppDatabase {
     }
 
     static func match(_ activity: Activity, now: String, _ db: Database) throws -> MatchOutcome {
-        let active = try activePlan(athleteId: activity.athleteId, db)
+        try match(activity, active: try activePlan(athleteId: activity.athleteId, db), now: now, db)
+    }
+
+    static func match(_ activity: Activity, active: PlanWithRace?, now: String, _ db: Database) throws -> MatchOutcome {
         var plannedDay: PlannedDay?
         var range: ClosedRange<CalendarDate>?
         if let plan = active?.plan {
@@ -69,7 +105,7 @@ extension AppDatabase {
             try existing.delete(db)
         }
         let execution = ExecutedDay.hydrated(id: makeIdentifier("exe"), athleteId: activity.athleteId, activityId: activity.id, from: day, createdAt: now)
-        try execution.insert(db)
+        try Self.insertExecution(execution, db)
         return MatchOutcome(execution: try Self.reanalyzeDay(of: execution, db), unmatchedReason: nil)
     }
 
@@ -87,7 +123,7 @@ extension AppDatabase {
                 previousDayExecution = try ExecutedDay.filter(Column("plannedDayId") == existing.plannedDayId).fetchOne(db)
             }
             let execution = ExecutedDay.hydrated(id: makeIdentifier("exe"), athleteId: activity.athleteId, activityId: activity.id, from: day, createdAt: now)
-            try execution.insert(db)
+            try Self.insertExecution(execution, db)
             if let previousDayExecution { _ = try Self.reanalyzeDay(of: previousDayExecution, db) }
             return try Self.reanalyzeDay(of: execution, db)
         }
@@ -122,7 +158,7 @@ extension AppDatabase {
                 hydrated.note = execution.note
                 record = hydrated
             }
-            try record.insert(db)
+            try Self.insertExecution(record, db)
             return try Self.reanalyzeDay(of: record, db)
         }
     }
@@ -186,12 +222,35 @@ extension AppDatabase {
                 planned: sibling.plannedData, actual: actual(sibling), dayTotal: siblings.count > 1 ? total : nil,
                 maxHeartRate: maxHeartRate, isExtraRun: isExtra
             )
-            try sibling.update(db)
+            try db.cachedStatement(sql: "UPDATE trainingDayExecuted SET analysis = ? WHERE id = ?")
+                .execute(arguments: [String(decoding: try analysisEncoder.encode(sibling.analysis), as: UTF8.self), sibling.id])
             if sibling.id == execution.id { result = sibling }
         }
         return result
     }
 }
+
+extension AppDatabase {
+    /// Inserts an executed day with one prepared statement; the snapshot is written by `PlannedWorkout.jsonText`.
+    static func insertExecution(_ execution: ExecutedDay, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO trainingDayExecuted (id, athleteId, activityId, plannedDayId, weekIndex, dayIndex, date, plannedData, analysis,
+                manualDistanceMeters, manualDurationSeconds, note, createdAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                execution.id, execution.athleteId, execution.activityId, execution.plannedDayId, execution.weekIndex, execution.dayIndex,
+                execution.date.description, execution.plannedData?.jsonText,
+                try execution.analysis.map { String(decoding: try analysisEncoder.encode($0), as: UTF8.self) },
+                execution.manualDistanceMeters, execution.manualDurationSeconds, execution.note, execution.createdAt,
+            ])
+    }
+}
+
+private let analysisEncoder: JSONEncoder = {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    return encoder
+}()
 
 /// Random ids for rows the store creates itself.
 func makeIdentifier(_ prefix: String) -> String {

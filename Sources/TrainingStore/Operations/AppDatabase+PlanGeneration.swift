@@ -63,11 +63,22 @@ extension AppDatabase {
         }
         try RaceTrainingPlanRecord(id: nil, trainingPlanId: write.plan.id, raceId: write.race.id, linkedAt: write.assignedAt).insert(db)
         try AthleteTrainingPlanRecord(id: nil, athleteId: write.plan.athleteId, trainingPlanId: write.plan.id, assignedAt: write.assignedAt).insert(db)
-        for day in write.days {
-            try Task.checkCancellation()
-            try day.insert(db)
-        }
+        try insertPlannedDays(write.days, db)
         return write.plan
+    }
+
+    /// Inserts planned days with one prepared statement; `plannedData` is written by `PlannedWorkout.jsonText`.
+    static func insertPlannedDays(_ days: [PlannedDay], _ db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO trainingDayPlanned (id, trainingPlanId, weekIndex, dayIndex, date, phase, plannedData)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (index, day) in days.enumerated() {
+            if index % 32 == 0 { try Task.checkCancellation() }
+            try statement.execute(arguments: [
+                day.id, day.trainingPlanId, day.weekIndex, day.dayIndex, day.date.description, day.phase.rawValue, day.plannedData.jsonText,
+            ])
+        }
     }
 
     /// Inserts a draft plan (no days), optionally linked to a race.

@@ -1,0 +1,33 @@
+import Foundation
+import XCTest
+@testable import TrainingDomain
+
+/// The stored `plannedData` text reads back as the same workout, and absent values are left out.
+final class PlannedWorkoutJSONTests: XCTestCase {
+    func testEveryWorkoutOfRealPlansRoundTrips() throws {
+        let start = CalendarDate("2027-01-04")!
+        for (distance, weeks) in [(5000.0, 8), (10_000.0, 10), (21_097.5, 14), (42_195.0, 18), (50_000.0, 20)] {
+            let request = PlanRequest(raceName: "R", raceDate: start.adding(days: 7 * (weeks - 1) + 6), raceDistanceMeters: distance, startDate: start,
+                                      trainingDays: [.monday, .wednesday, .friday, .saturday, .sunday],
+                                      recentRace: RacePerformance(distanceMeters: 5000, timeSeconds: 1320))
+            let plan = try BuiltInCoach().generate(request)
+            for day in plan.weeks.flatMap(\.days) {
+                let text = day.workout.jsonText
+                let decoded = try JSONDecoder().decode(PlannedWorkout.self, from: Data(text.utf8))
+                XCTAssertEqual(decoded, day.workout, text)
+                let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+                XCTAssertEqual(object["targetPace"] == nil, day.workout.targetPace == nil)
+                let encoded = try JSONEncoder().encode(day.workout)
+                let viaCodable = try XCTUnwrap(JSONSerialization.jsonObject(with: encoded) as? [String: Any])
+                XCTAssertEqual(Set(viaCodable.keys), Set(object.keys), "Codable and jsonText write the same keys")
+            }
+        }
+    }
+
+    func testEscapesText() throws {
+        let workout = PlannedWorkout(type: .easy, title: "Quote \" and \\ and \n and \u{1}", description: "ünïcödé 🏃", distanceMeters: 5000.5,
+                                     durationSeconds: 1800, targetPace: nil, segments: [WorkoutSegment(kind: .steady, note: "tab\there")])
+        let decoded = try JSONDecoder().decode(PlannedWorkout.self, from: Data(workout.jsonText.utf8))
+        XCTAssertEqual(decoded, workout)
+    }
+}
