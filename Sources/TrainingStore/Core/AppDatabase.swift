@@ -16,6 +16,13 @@ public struct AppDatabase: Sendable {
     /// Reads go through the writer's concurrent readers.
     public var reader: any DatabaseReader { writer }
 
+    /// A single-statement read on the calling thread, outside an explicit transaction (one SQLite statement is
+    /// atomic by itself): for single-row lookups on hot paths. Task cancellation is checked first.
+    func singleStatementRead<T>(_ body: (Database) throws -> T) throws -> T {
+        try Task.checkCancellation()
+        return try reader.unsafeRead(body)
+    }
+
     /// Opens (creating when needed, readable by its owner only) the database at `path`; `:memory:` is a throwaway.
     public static func open(path: String) throws -> AppDatabase {
         var configuration = Configuration()

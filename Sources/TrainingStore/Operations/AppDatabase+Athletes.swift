@@ -20,7 +20,7 @@ extension AppDatabase {
 
     /// The athlete with `id`, or nil.
     public func athlete(id: String) async throws -> Athlete? {
-        try await reader.read { db in try Athlete.fetchOne(db, key: id) }
+        try singleStatementRead { db in try Athlete.fetchOne(db.cachedStatement(sql: "SELECT * FROM athlete WHERE id = ?"), arguments: [id]) }
     }
 
     /// Applies `change` to the athlete with `id` in one transaction and returns the result.
