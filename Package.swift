@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "TrainingDomainTests", dependencies: ["TrainingDomain"]),
         .testTarget(name: "ActivityFormatsTests", dependencies: ["ActivityFormats"]),
         .testTarget(name: "TrainingStoreTests", dependencies: ["TrainingStore", "TrainingDomain", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "GoFastEndToEndTests", dependencies: ["gofast"]),
+        .testTarget(name: "GoFastEndToEndTests", dependencies: ["gofast", "JSONRPC"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -131,7 +131,11 @@ struct OpenAIPlanGenerator: PlanGenerating {
     }
 
     private func perform(_ request: URLRequest) async throws -> (Data, Int, Double?) {
-        let session = URLSession(configuration: .ephemeral)
+        // Foundation on Linux honours the session's timeouts, not the request's.
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = settings.openAITimeoutSeconds
+        configuration.timeoutIntervalForResource = settings.openAITimeoutSeconds
+        let session = URLSession(configuration: configuration)
         defer { session.finishTasksAndInvalidate() }
         let box = Locked<URLSessionDataTask?>(nil)
         return try await withTaskCancellationHandler {
@@ -177,7 +181,13 @@ struct OpenAIPlanGenerator: PlanGenerating {
 
     private func providerMessage(_ data: Data) -> String? {
         guard let reply = try? JSONParser.parse(Array(data.prefix(64 * 1024))) else { return nil }
-        return reply["error"]?["message"]?.stringValue.map { String($0.prefix(300)) }
+        guard var message = reply["error"]?["message"]?.stringValue.map({ String($0.prefix(300)) }) else { return nil }
+        // A provider may quote the key back ("Incorrect API key provided: sk-…"): it never leaves the server.
+        if let key = settings.openAIKey, !key.isEmpty {
+            message = message.replacingOccurrences(of: key, with: "[redacted]")
+            if key.count > 8 { message = message.replacingOccurrences(of: String(key.suffix(8)), with: "[redacted]") }
+        }
+        return message
     }
 
     // MARK: - Decoding

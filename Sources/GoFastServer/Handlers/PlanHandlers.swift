@@ -245,7 +245,16 @@ enum PlanHandlers {
         let days = plannedDays(of: generated, plan: plan)
         _ = try await context.database.replacePlannedWorkouts(planId: plan.id, fromDate: fromDate, days: days, plan: plan)
         request.progress.end()
-        return result(generated, plan: plan, race: race, generator: generator.name)
+        // The summary describes what is stored now: regenerated weeks and the kept days before fromDate.
+        var regenerated = generated
+        let stored = try await context.database.plannedDays(planId: plan.id)
+        regenerated.weeks = Dictionary(grouping: stored, by: \.weekIndex).keys.sorted().map { weekIndex in
+            let days = stored.filter { $0.weekIndex == weekIndex }.sorted { $0.dayIndex < $1.dayIndex }
+            return GeneratedWeek(weekIndex: weekIndex, phase: days.first?.phase ?? .base, days: days.map {
+                GeneratedDay(weekIndex: weekIndex, dayIndex: $0.dayIndex, phase: $0.phase, workout: $0.plannedData)
+            })
+        }
+        return result(regenerated, plan: plan, race: race, generator: generator.name)
     }
 
     // MARK: - plan.create
