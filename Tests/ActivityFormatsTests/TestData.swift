@@ -12,7 +12,10 @@ enum TestData {
         let repoRoot = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
             .deletingLastPathComponent()
             .deletingLastPathComponent()
-        return repoRoot.deletingLastPathComponent().appendingPathComponent("shared/testdata", isDirectory: true)
+        let beside = repoRoot.deletingLastPathComponent().appendingPathComponent("shared/testdata", isDirectory: true)
+        if FileManager.default.fileExists(atPath: beside.path) { return beside }
+        // A clone elsewhere on this machine: the workplace's shared folder.
+        return URL(fileURLWithPath: "/work/shared/testdata", isDirectory: true)
     }
 
     /// Bytes of `folder/name`, failing the test when missing.

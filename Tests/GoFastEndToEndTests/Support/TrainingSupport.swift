@@ -170,7 +170,10 @@ func nativeRun(_ externalId: String, start: String, meters: Double, seconds: Dou
 enum TestData {
     static let directory: URL = {
         if let path = ProcessInfo.processInfo.environment["GOFAST_TESTDATA"], !path.isEmpty { return URL(fileURLWithPath: path) }
-        return ProtocolDocument.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/testdata")
+        let beside = ProtocolDocument.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/testdata")
+        if FileManager.default.fileExists(atPath: beside.path) { return beside }
+        // A clone elsewhere on this machine: the workplace's shared folder.
+        return URL(fileURLWithPath: "/work/shared/testdata")
     }()
 
     /// The file at `relative` (like `fit/Settings.fit`); throws when it is missing.
