@@ -15,14 +15,8 @@ public enum GPXDecoder {
     /// Decodes GPX bytes (a UTF-8 BOM and leading whitespace are skipped).
     public static func decode(_ bytes: [UInt8]) throws -> DecodedFile {
         let handler = GPXParser()
-        let parser = XMLParser(data: XMLInput.parserData(bytes))
-        parser.delegate = handler
-        parser.shouldProcessNamespaces = false
-        parser.shouldResolveExternalEntities = false
         var warnings: [String] = []
-        if !parser.parse() {
-            let where_ = "line \(parser.lineNumber), column \(parser.columnNumber)"
-            let detail = parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error"
+        if let (where_, detail) = XMLInput.parse(bytes, delegate: handler) {
             let hasPoints = handler.tracks.contains { $0.contains { !$0.isEmpty } } || handler.routes.contains { !$0.isEmpty }
             guard handler.sawRoot, hasPoints else {
                 throw ActivityDecodingError(format: .gpx, reason: "malformed XML at \(where_): \(detail)")

@@ -14,14 +14,8 @@ public enum TCXDecoder {
     /// Decodes TCX bytes (a UTF-8 BOM and leading whitespace are skipped).
     public static func decode(_ bytes: [UInt8]) throws -> DecodedFile {
         let handler = TCXParser()
-        let parser = XMLParser(data: XMLInput.parserData(bytes))
-        parser.delegate = handler
-        parser.shouldProcessNamespaces = false
-        parser.shouldResolveExternalEntities = false
         var warnings: [String] = []
-        if !parser.parse() {
-            let where_ = "line \(parser.lineNumber), column \(parser.columnNumber)"
-            let detail = parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error"
+        if let (where_, detail) = XMLInput.parse(bytes, delegate: handler) {
             guard handler.sawRoot, !handler.activities.isEmpty else {
                 throw ActivityDecodingError(format: .tcx, reason: "malformed XML at \(where_): \(detail)")
             }

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
 /// Helpers that prepare XML bytes for `XMLParser`: skip a byte-order mark and leading whitespace, find root elements.
 enum XMLInput {
     /// Index of the first byte after a UTF-8 BOM and any whitespace (some exporters put blanks before `<?xml`).
@@ -47,6 +51,16 @@ enum XMLInput {
     }
 
     /// The bytes from `contentStart` on, as `Data` for `XMLParser` (one copy per file).
+    /// Parses `bytes` with `delegate` (no external entities); nil when the whole document parsed, else where and why it stopped.
+    static func parse(_ bytes: [UInt8], delegate: any XMLParserDelegate) -> (location: String, detail: String)? {
+        let parser = XMLParser(data: parserData(bytes))
+        parser.delegate = delegate
+        parser.shouldProcessNamespaces = false
+        parser.shouldResolveExternalEntities = false
+        guard !parser.parse() else { return nil }
+        return ("line \(parser.lineNumber), column \(parser.columnNumber)", parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error")
+    }
+
     static func parserData(_ bytes: [UInt8]) -> Data {
         let start = contentStart(bytes)
         return bytes.withUnsafeBufferPointer { Data(buffer: UnsafeBufferPointer(rebasing: $0[start...])) }

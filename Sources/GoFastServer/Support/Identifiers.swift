@@ -1,13 +1,10 @@
-import Foundation
 import JSONRPC
+import TrainingStore
 
 /// Makes ids: a readable prefix and 16 random hex digits (`ath_3f9c…`); clients may supply their own on create.
 enum Identifiers {
     static func make(_ prefix: String) -> String {
-        var generator = SystemRandomNumberGenerator()
-        let value = generator.next() as UInt64
-        let hex = String(value, radix: 16)
-        return prefix + "_" + String(repeating: "0", count: 16 - hex.count) + hex
+        makeIdentifier(prefix)
     }
 
     /// Checks a client-supplied id: 1–64 characters of letters, digits, `_`, `-`, `.`, `:`.

@@ -252,8 +252,8 @@ private let analysisEncoder: JSONEncoder = {
     return encoder
 }()
 
-/// Random ids for rows the store creates itself.
-func makeIdentifier(_ prefix: String) -> String {
+/// A new random id: a readable prefix and 16 hex digits (`ath_3f9c…`).
+public func makeIdentifier(_ prefix: String) -> String {
     var generator = SystemRandomNumberGenerator()
     let hex = String(generator.next() as UInt64, radix: 16)
     return prefix + "_" + String(repeating: "0", count: 16 - hex.count) + hex
