@@ -106,18 +106,20 @@ struct Benchmarks {
             _ = try? BuiltInCoach().generate(request)
             return now() - begin
         }
-        var configuration = Configuration()
-        configuration.prepareDatabase { try $0.execute(sql: "PRAGMA synchronous = NORMAL") }  // as AppDatabase does
-        let pool = try DatabasePool(path: scratch.appendingPathComponent("floor.sqlite").path, configuration: configuration)
+        // The floor: the same rows into the same schema (constraints, indexes and all), JSON already encoded,
+        // with one prepared statement in one transaction.
+        let floorStore = try AppDatabase.open(path: scratch.appendingPathComponent("floor.sqlite").path)
+        let floorStamp = "2027-01-01T00:00:00.000000Z"
+        _ = try await floorStore.insertAthlete(Athlete(id: "runner", name: "R", timeZone: "UTC", createdAt: floorStamp, updatedAt: floorStamp))
         let rows = generated.weeks.flatMap { week in week.days.map { (week.weekIndex, $0.dayIndex, $0.phase.rawValue, $0.workout.jsonText) } }
-        try await pool.write { db in
-            try db.execute(sql: "CREATE TABLE day (id TEXT PRIMARY KEY, planId TEXT, weekIndex INT, dayIndex INT, date TEXT, phase TEXT, plannedData TEXT, UNIQUE(planId, weekIndex, dayIndex))")
-        }
         var floor: [Double] = []
         for run in 0..<200 {
+            try await floorStore.writer.write { db in
+                try db.execute(sql: "INSERT INTO trainingPlan VALUES (?, 'runner', 'P', 12600, ?, 'active', '[]', 18, 'x', 'x')", arguments: ["p\(run)", start.description])
+            }
             let begin = now()
-            try await pool.write { db in
-                let statement = try db.makeStatement(sql: "INSERT INTO day VALUES (?, ?, ?, ?, ?, ?, ?)")
+            try await floorStore.writer.write { db in
+                let statement = try db.makeStatement(sql: "INSERT INTO trainingDayPlanned VALUES (?, ?, ?, ?, ?, ?, ?)")
                 for (week, day, phase, json) in rows {
                     try statement.execute(arguments: ["\(run)-\(week)-\(day)", "p\(run)", week, day,
                                                       start.adding(days: week * 7 + day).description, phase, json])
@@ -126,7 +128,32 @@ struct Benchmarks {
             floor.append(now() - begin)
         }
         emit("built-in coach alone, 18-week marathon: median \(milliseconds(coachSamples.quantile(0.5)))")
-        emit("floor, the same 126 rows (JSON already encoded) with one prepared statement in one transaction: median \(milliseconds(floor.quantile(0.5))), p99 \(milliseconds(floor.quantile(0.99)))")
+        let encodeSamples = (0..<200).map { _ -> Double in
+            let begin = now()
+            for week in generated.weeks { for day in week.days { _ = day.workout.jsonText } }
+            return now() - begin
+        }
+        emit("plannedData JSON of the 126 days: median \(milliseconds(encodeSamples.quantile(0.5)))")
+
+        // Our write: the same plan through AppDatabase.savePlan (plan, race, both junctions, 126 days) in one transaction.
+        let store = try AppDatabase.open(path: scratch.appendingPathComponent("store.sqlite").path)
+        let stamp = "2027-01-01T00:00:00.000000Z"
+        _ = try await store.insertAthlete(Athlete(id: "runner", name: "R", timeZone: "UTC", createdAt: stamp, updatedAt: stamp))
+        var writes: [Double] = []
+        for run in 0..<200 {
+            let plan = TrainingPlan(id: "plan-\(run)", athleteId: "runner", name: "P", goalTimeSeconds: 12600, startDate: start, status: .active,
+                                    preferredDays: request.trainingDays, weekCount: generated.weeks.count, createdAt: stamp, updatedAt: stamp)
+            let race = Race(id: "race-\(run)", name: "M", date: request.raceDate, distanceMeters: 42195, createdAt: stamp)
+            let days = generated.weeks.flatMap { week in week.days.map { day in
+                PlannedDay(id: "day-\(run)-\(week.weekIndex)-\(day.dayIndex)", trainingPlanId: plan.id, weekIndex: week.weekIndex, dayIndex: day.dayIndex,
+                           date: plan.date(weekIndex: week.weekIndex, dayIndex: day.dayIndex), phase: day.phase, plannedData: day.workout)
+            } }
+            let begin = now()
+            _ = try await store.savePlan(PlanWrite(plan: plan, race: race, insertsRace: true, fillsDraft: false, days: days, assignedAt: stamp))
+            writes.append(now() - begin)
+        }
+        emit("our write, savePlan (plan, race, junctions, 126 days, JSON included): median \(milliseconds(writes.quantile(0.5))), p99 \(milliseconds(writes.quantile(0.99)))")
+        emit("floor, the same 126 rows into the same table (JSON already encoded), one prepared statement, one transaction: median \(milliseconds(floor.quantile(0.5))), p99 \(milliseconds(floor.quantile(0.99)))")
     }
 
     // MARK: - Issue 4: decoding, sync, matching

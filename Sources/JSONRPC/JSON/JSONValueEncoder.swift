@@ -96,6 +96,14 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         try encodeValue(value, into: slot(key), path: codingPath + [key])
     }
 
+    // The concrete overloads synthesized `Encodable` calls: no dynamic casts on the hot path.
+    mutating func encode(_ value: String, forKey key: Key) throws { slot(key).value = .string(value) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { slot(key).value = .bool(value) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { slot(key).value = .number(JSONNumber(value)) }
+    mutating func encode(_ value: Double, forKey key: Key) throws {
+        slot(key).value = try JSONValueEncoder.number(value, path: codingPath + [key])
+    }
+
     // Absent optionals become explicit nulls.
     mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
         if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }

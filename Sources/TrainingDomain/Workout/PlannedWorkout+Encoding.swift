@@ -4,103 +4,113 @@ extension PlannedWorkout {
     /// The workout as compact JSON with sorted keys, the same document `Codable` reads back.
     public var jsonText: String {
         var writer = CompactJSON()
-        writer.object { object in
-            object.number("distanceMeters", distanceMeters)
-            object.number("durationSeconds", durationSeconds)
-            object.string("description", description)
-            if let heartRateZone { object.number("heartRateZone", Double(heartRateZone)) }
-            object.array("segments", segments) { $0.write(segment: $1) }
-            if let targetPace { object.raw("targetPace") { $0.write(pace: targetPace) } }
-            object.string("title", title)
-            object.string("type", type.rawValue)
-        }
+        writer.write(workout: self)
         return writer.text
     }
 }
 
-/// A minimal JSON writer for the types above; keys are written in the order given (callers sort them).
+/// A minimal JSON writer into one byte buffer; keys are written in sorted order by construction.
 struct CompactJSON {
-    private(set) var text = ""
+    private var bytes: [UInt8] = []
+    private var needsComma = false
 
-    mutating func object(_ body: (inout ObjectWriter) -> Void) {
-        var object = ObjectWriter()
-        body(&object)
-        text += "{" + object.members.joined(separator: ",") + "}"
+    init() { bytes.reserveCapacity(1024) }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func write(workout: PlannedWorkout) {
+        open()
+        number("distanceMeters", workout.distanceMeters)
+        number("durationSeconds", workout.durationSeconds)
+        string("description", workout.description)
+        if let zone = workout.heartRateZone { number("heartRateZone", Double(zone)) }
+        key("segments")
+        writeArray(workout.segments)
+        if let pace = workout.targetPace { key("targetPace"); write(pace: pace) }
+        string("title", workout.title)
+        string("type", workout.type.rawValue)
+        close()
     }
 
-    mutating func write(pace: PaceRange) {
-        object { $0.number("maxSecondsPerKm", pace.maxSecondsPerKm); $0.number("minSecondsPerKm", pace.minSecondsPerKm) }
+    private mutating func write(pace: PaceRange) {
+        open()
+        number("maxSecondsPerKm", pace.maxSecondsPerKm)
+        number("minSecondsPerKm", pace.minSecondsPerKm)
+        close()
     }
 
-    mutating func write(segment: WorkoutSegment) {
-        object { object in
-            if let distance = segment.distanceMeters { object.number("distanceMeters", distance) }
-            if let duration = segment.durationSeconds { object.number("durationSeconds", duration) }
-            if let zone = segment.heartRateZone { object.number("heartRateZone", Double(zone)) }
-            object.string("kind", segment.kind.rawValue)
-            if let note = segment.note { object.string("note", note) }
-            if let repeats = segment.repeats { object.number("repeats", Double(repeats)) }
-            if let steps = segment.steps { object.array("steps", steps) { $0.write(segment: $1) } }
-            if let pace = segment.targetPace { object.raw("targetPace") { $0.write(pace: pace) } }
+    private mutating func writeArray(_ segments: [WorkoutSegment]) {
+        bytes.append(UInt8(ascii: "["))
+        for (index, segment) in segments.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            write(segment: segment)
         }
+        bytes.append(UInt8(ascii: "]"))
+        needsComma = true
     }
 
-    /// Writes the members of one object.
-    struct ObjectWriter {
-        var members: [String] = []
+    private mutating func write(segment: WorkoutSegment) {
+        open()
+        if let distance = segment.distanceMeters { number("distanceMeters", distance) }
+        if let duration = segment.durationSeconds { number("durationSeconds", duration) }
+        if let zone = segment.heartRateZone { number("heartRateZone", Double(zone)) }
+        string("kind", segment.kind.rawValue)
+        if let note = segment.note { string("note", note) }
+        if let repeats = segment.repeats { number("repeats", Double(repeats)) }
+        if let steps = segment.steps { key("steps"); writeArray(steps) }
+        if let pace = segment.targetPace { key("targetPace"); write(pace: pace) }
+        close()
+    }
 
-        mutating func number(_ key: String, _ value: Double) {
-            members.append(CompactJSON.quoted(key) + ":" + CompactJSON.number(value))
+    private mutating func open() {
+        bytes.append(UInt8(ascii: "{"))
+        needsComma = false
+    }
+
+    private mutating func close() {
+        bytes.append(UInt8(ascii: "}"))
+        needsComma = true
+    }
+
+    private mutating func key(_ name: StaticString) {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        needsComma = false
+    }
+
+    private mutating func number(_ name: StaticString, _ value: Double) {
+        key(name)
+        let text: String
+        if !value.isFinite {
+            text = "0"
+        } else if value == value.rounded(), abs(value) < 9_007_199_254_740_992 {
+            text = String(Int64(value))
+        } else {
+            text = "\(value)"
         }
+        bytes.append(contentsOf: text.utf8)
+        needsComma = true
+    }
 
-        mutating func string(_ key: String, _ value: String) {
-            members.append(CompactJSON.quoted(key) + ":" + CompactJSON.quoted(value))
-        }
-
-        mutating func raw(_ key: String, _ body: (inout CompactJSON) -> Void) {
-            var nested = CompactJSON()
-            body(&nested)
-            members.append(CompactJSON.quoted(key) + ":" + nested.text)
-        }
-
-        mutating func array<Element>(_ key: String, _ elements: [Element], _ body: (inout CompactJSON, Element) -> Void) {
-            var parts: [String] = []
-            for element in elements {
-                var nested = CompactJSON()
-                body(&nested, element)
-                parts.append(nested.text)
+    private mutating func string(_ name: StaticString, _ value: String) {
+        key(name)
+        bytes.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x00..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: bytes.append(byte)
             }
-            members.append(CompactJSON.quoted(key) + ":[" + parts.joined(separator: ",") + "]")
         }
-    }
-
-    static func number(_ value: Double) -> String {
-        guard value.isFinite else { return "0" }
-        if value == value.rounded(), abs(value) < 9_007_199_254_740_992 { return String(Int64(value)) }
-        return "\(value)"
-    }
-
-    static func quoted(_ text: String) -> String {
-        var needsEscaping = false
-        for byte in text.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-            needsEscaping = true
-            break
-        }
-        guard needsEscaping else { return "\"" + text + "\"" }
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
     }
 }

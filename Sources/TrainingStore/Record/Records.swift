@@ -14,6 +14,15 @@ extension CalendarDate: DatabaseValueConvertible {
 
 extension Athlete: FetchableRecord, PersistableRecord {
     public static var databaseTableName: String { "athlete" }
+
+    /// Reads a row by column name without the generic `Decodable` machinery (`athlete.get` is a hot path).
+    public init(row: Row) throws {
+        self.init(
+            id: row["id"], name: row["name"], email: row["email"], timeZone: row["timeZone"],
+            fiveKTimeSeconds: row["fiveKTimeSeconds"], maxHeartRate: row["maxHeartRate"], restingHeartRate: row["restingHeartRate"],
+            createdAt: row["createdAt"], updatedAt: row["updatedAt"]
+        )
+    }
 }
 
 extension Race: FetchableRecord, PersistableRecord {
