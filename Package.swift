@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "gofast", targets: ["gofast"]),
+        .executable(name: "gofast-http", targets: ["gofast-http"]),
         .executable(name: "gofast-bench", targets: ["GoFastBenchmarks"]),
     ],
     dependencies: [
@@ -39,6 +40,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The provider transport of the OpenAI-compatible generator, a process of its own (see HTTPExchange).
+        .executableTarget(name: "gofast-http"),
         .executableTarget(
             name: "GoFastBenchmarks",
             dependencies: ["GoFastServer", "TrainingDomain", "TrainingStore", "ActivityFormats", .product(name: "GRDB", package: "GRDB.swift")],
@@ -48,7 +51,7 @@ let package = Package(
         .testTarget(name: "TrainingDomainTests", dependencies: ["TrainingDomain"]),
         .testTarget(name: "ActivityFormatsTests", dependencies: ["ActivityFormats"]),
         .testTarget(name: "TrainingStoreTests", dependencies: ["TrainingStore", "TrainingDomain", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "GoFastEndToEndTests", dependencies: ["gofast", "JSONRPC"], exclude: ["Fixtures"]),
+        .testTarget(name: "GoFastEndToEndTests", dependencies: ["gofast", "gofast-http", "JSONRPC"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import JSONRPC
 import Logging
 import TrainingDomain
@@ -99,69 +96,42 @@ struct OpenAIPlanGenerator: PlanGenerating {
 
     private func send(_ body: Data, progress: ProgressReporter) async throws -> String {
         let base = settings.openAIBaseURL.hasSuffix("/") ? String(settings.openAIBaseURL.dropLast()) : settings.openAIBaseURL
-        guard let url = URL(string: base + "/chat/completions"), url.scheme == "http" || url.scheme == "https" else {
+        guard let url = URL(string: base + "/chat/completions"), url.scheme == "http" || url.scheme == "https", url.host != nil else {
             throw failure("OPENAI_BASE_URL is not an http(s) URL")
         }
         if settings.openAIKey == nil, url.host == "api.openai.com" {
             throw failure("OPENAI_API_KEY is not set")
         }
-        var urlRequest = URLRequest(url: url, timeoutInterval: settings.openAITimeoutSeconds)
-        urlRequest.httpMethod = "POST"
-        urlRequest.httpBody = body
-        urlRequest.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        if let key = settings.openAIKey { urlRequest.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization") }
+        var headers = ["Content-Type": "application/json"]
+        if let key = settings.openAIKey { headers["Authorization"] = "Bearer \(key)" }
+        let transport = ProviderTransport(timeoutSeconds: settings.openAITimeoutSeconds)
 
         var attempt = 0
         while true {
             try Task.checkCancellation()
             progress.report(message: attempt == 0 ? "Waiting for \(settings.openAIModel)" : "Retrying (\(attempt))")
-            let (data, status, retryAfter) = try await perform(urlRequest)
-            if status == 200 {
-                return try content(of: data)
+            let reply: ProviderTransport.Reply
+            do {
+                reply = try await transport.send(url: url.absoluteString, headers: headers, body: Array(body))
+            } catch ProviderTransport.Failure.timeout {
+                throw failure("the provider did not answer within \(Int(settings.openAITimeoutSeconds)) s")
+            } catch ProviderTransport.Failure.transport(let message) {
+                throw failure("cannot reach the provider: \(message)")
+            } catch ProviderTransport.Failure.helperMissing(let path) {
+                throw failure("the HTTP helper is missing at \(path) (build it with `swift build`, or set GOFAST_HTTP_HELPER)")
             }
-            let retryable = status == 429 || (500...599).contains(status)
-            logger.warning("plan generator provider answered an error", metadata: ["status": "\(status)", "attempt": "\(attempt)"])
+            if reply.status == 200 {
+                return try content(of: Data(reply.body))
+            }
+            let retryable = reply.status == 429 || (500...599).contains(reply.status)
+            logger.warning("plan generator provider answered an error", metadata: ["status": "\(reply.status)", "attempt": "\(attempt)"])
             guard retryable, attempt < settings.openAIMaxRetries else {
-                throw failure("the provider answered HTTP \(status)", status: status, detail: providerMessage(data))
+                throw failure("the provider answered HTTP \(reply.status)", status: reply.status, detail: providerMessage(Data(reply.body)))
             }
             attempt += 1
+            let retryAfter = reply.headers["retry-after"].flatMap(Double.init)
             let delay = min(retryAfter ?? 0.25 * pow(2, Double(attempt - 1)), 10)
             try await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
-        }
-    }
-
-    private func perform(_ request: URLRequest) async throws -> (Data, Int, Double?) {
-        // Foundation on Linux honours the session's timeouts, not the request's.
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = settings.openAITimeoutSeconds
-        configuration.timeoutIntervalForResource = settings.openAITimeoutSeconds
-        let session = URLSession(configuration: configuration)
-        defer { session.finishTasksAndInvalidate() }
-        let box = Locked<URLSessionDataTask?>(nil)
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(Data, Int, Double?), any Error>) in
-                let task = session.dataTask(with: request) { data, response, error in
-                    if let error {
-                        let nsError = error as NSError
-                        if nsError.code == NSURLErrorCancelled {
-                            continuation.resume(throwing: CancellationError())
-                        } else if nsError.code == NSURLErrorTimedOut {
-                            continuation.resume(throwing: failure("the provider did not answer within \(Int(settings.openAITimeoutSeconds)) s"))
-                        } else {
-                            continuation.resume(throwing: failure("cannot reach the provider: \(nsError.localizedDescription)"))
-                        }
-                        return
-                    }
-                    let http = response as? HTTPURLResponse
-                    let retryAfter = (http?.value(forHTTPHeaderField: "Retry-After")).flatMap(Double.init)
-                    continuation.resume(returning: (data ?? Data(), http?.statusCode ?? 0, retryAfter))
-                }
-                box.withLock { $0 = task }
-                task.resume()
-                if Task.isCancelled { task.cancel() }
-            }
-        } onCancel: {
-            box.withLock { $0?.cancel() }
         }
     }
 
