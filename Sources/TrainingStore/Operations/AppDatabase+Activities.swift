@@ -56,15 +56,18 @@ extension AppDatabase {
     }
 
     static func ingestOne(_ activity: Activity, autoMatch: Bool, now: String, activePlans: inout [String: PlanWithRace?], _ db: Database) throws -> IngestOutcome {
-        guard try Athlete.exists(db, key: activity.athleteId) else { throw StoreError.notFound(entity: "athlete", id: activity.athleteId) }
-        if let existing = try Activity.filter(
-            Column("athleteId") == activity.athleteId && Column("source") == activity.source && Column("externalId") == activity.externalId
-        ).fetchOne(db) {
-            let execution = try ExecutedDay.filter(Column("activityId") == existing.id).fetchOne(db)
+        guard try db.cachedExists("SELECT 1 FROM athlete WHERE id = ?", [activity.athleteId]) else {
+            throw StoreError.notFound(entity: "athlete", id: activity.athleteId)
+        }
+        if let existing = try db.cachedOne(
+            Activity.self, "SELECT * FROM athleteActivity WHERE athleteId = ? AND source = ? AND externalId = ?",
+            [activity.athleteId, activity.source, activity.externalId]
+        ) {
+            let execution = try executionOf(activityId: existing.id, db)
             return IngestOutcome(activity: existing, created: false, execution: execution,
                                  unmatchedReason: execution == nil ? "already known; not matched (call activity.match)" : nil)
         }
-        try activity.insert(db)
+        try insertActivity(activity, db)
         guard autoMatch else {
             return IngestOutcome(activity: activity, created: true, execution: nil, unmatchedReason: "autoMatch is false")
         }
@@ -91,16 +94,17 @@ extension AppDatabase {
         var plannedDay: PlannedDay?
         var range: ClosedRange<CalendarDate>?
         if let plan = active?.plan {
-            plannedDay = try PlannedDay.filter(Column("trainingPlanId") == plan.id && Column("date") == activity.localDate.description).fetchOne(db)
+            plannedDay = try db.cachedOne(PlannedDay.self, "SELECT * FROM trainingDayPlanned WHERE trainingPlanId = ? AND date = ?",
+                                          [plan.id, activity.localDate.description])
             if plan.weekCount > 0 { range = plan.startDate...plan.startDate.adding(days: plan.weekCount * 7 - 1) }
         }
         if let reason = ActivityMatching.unmatchedReason(activity: activity, hasActivePlan: active != nil, plannedDay: plannedDay, planRange: range) {
             // An existing match (e.g. a manual link) stays as it is.
-            let existing = try ExecutedDay.filter(Column("activityId") == activity.id).fetchOne(db)
+            let existing = try executionOf(activityId: activity.id, db)
             return MatchOutcome(execution: existing, unmatchedReason: existing == nil ? reason : nil)
         }
         let day = plannedDay!
-        if let existing = try ExecutedDay.filter(Column("activityId") == activity.id).fetchOne(db) {
+        if let existing = try executionOf(activityId: activity.id, db) {
             if existing.plannedDayId == day.id { return MatchOutcome(execution: try Self.reanalyzeDay(of: existing, db), unmatchedReason: nil) }
             try existing.delete(db)
         }
@@ -191,19 +195,26 @@ extension AppDatabase {
         }
     }
 
+    /// The execution of an activity, if any.
+    static func executionOf(activityId: String, _ db: Database) throws -> ExecutedDay? {
+        try db.cachedOne(ExecutedDay.self, "SELECT * FROM trainingDayExecuted WHERE activityId = ?", [activityId])
+    }
+
     /// Analyses every execution of the planned day `execution` belongs to: the main run against the plan with
     /// the day's total volume, the others as extra runs. Returns `execution` as stored afterwards.
     static func reanalyzeDay(of execution: ExecutedDay, _ db: Database) throws -> ExecutedDay {
-        let maxHeartRate = try Athlete.fetchOne(db, key: execution.athleteId)?.maxHeartRate
+        let maxHeartRate = try Int.fetchOne(db.cachedStatement(sql: "SELECT maxHeartRate FROM athlete WHERE id = ?"), arguments: [execution.athleteId])
         let analyzer = ExecutionAnalyzer()
         let siblings: [ExecutedDay]
         if let plannedDayId = execution.plannedDayId {
-            siblings = try ExecutedDay.filter(Column("plannedDayId") == plannedDayId).order(Column("createdAt")).fetchAll(db)
+            siblings = try db.cachedAll(ExecutedDay.self, "SELECT * FROM trainingDayExecuted WHERE plannedDayId = ? ORDER BY createdAt, rowid", [plannedDayId])
         } else {
             siblings = [execution]
         }
         let activityIds = siblings.compactMap(\.activityId)
-        let activities = try Activity.filter(keys: activityIds).fetchAll(db)
+        let activities = activityIds.count == 1
+            ? try db.cachedAll(Activity.self, "SELECT * FROM athleteActivity WHERE id = ?", [activityIds[0]])
+            : try Activity.filter(keys: activityIds).fetchAll(db)
         let byId = Dictionary(uniqueKeysWithValues: activities.map { ($0.id, $0) })
         func actual(_ entry: ExecutedDay) -> ActualWorkout {
             if let id = entry.activityId, let activity = byId[id] { return ActualWorkout(activity) }
@@ -231,6 +242,23 @@ extension AppDatabase {
 }
 
 extension AppDatabase {
+    /// Inserts an activity with one prepared statement (laps and samples as JSON, `[]` without an encoder).
+    static func insertActivity(_ activity: Activity, _ db: Database) throws {
+        func json<T: Encodable>(_ values: [T]) throws -> String {
+            values.isEmpty ? "[]" : String(decoding: try analysisEncoder.encode(values), as: UTF8.self)
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO athleteActivity (id, athleteId, source, externalId, sport, startTime, startEpochSeconds, utcOffsetSeconds, localDate,
+                elapsedSeconds, movingSeconds, distanceMeters, averageHeartRate, maxHeartRate, elevationGainMeters, laps, heartRateSamples, createdAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                activity.id, activity.athleteId, activity.source, activity.externalId, activity.sport, activity.startTime,
+                activity.startEpochSeconds, activity.utcOffsetSeconds, activity.localDate.description, activity.elapsedSeconds,
+                activity.movingSeconds, activity.distanceMeters, activity.averageHeartRate, activity.maxHeartRate,
+                activity.elevationGainMeters, try json(activity.laps), try json(activity.heartRateSamples), activity.createdAt,
+            ])
+    }
+
     /// Inserts an executed day with one prepared statement; the snapshot is written by `PlannedWorkout.jsonText`.
     static func insertExecution(_ execution: ExecutedDay, _ db: Database) throws {
         try db.cachedStatement(sql: """

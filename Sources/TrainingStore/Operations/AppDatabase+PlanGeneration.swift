@@ -105,17 +105,17 @@ extension AppDatabase {
     }
 
     static func activePlan(athleteId: String, _ db: Database) throws -> PlanWithRace? {
-        let assigned = try TrainingPlan.fetchOne(db, sql: """
+        let assigned = try db.cachedOne(TrainingPlan.self, """
             SELECT trainingPlan.* FROM athleteTrainingPlan
             JOIN trainingPlan ON trainingPlan.id = athleteTrainingPlan.trainingPlanId
             WHERE athleteTrainingPlan.athleteId = ? AND trainingPlan.status <> 'archived'
             ORDER BY athleteTrainingPlan.assignedAt DESC, athleteTrainingPlan.id DESC
             LIMIT 1
-            """, arguments: [athleteId])
-        let plan = try assigned ?? TrainingPlan.fetchOne(db, sql: """
+            """, [athleteId])
+        let plan = try assigned ?? db.cachedOne(TrainingPlan.self, """
             SELECT * FROM trainingPlan WHERE athleteId = ? AND status = 'active'
             ORDER BY createdAt DESC, rowid DESC LIMIT 1
-            """, arguments: [athleteId])
+            """, [athleteId])
         guard let plan else { return nil }
         return PlanWithRace(plan: plan, race: try race(forPlan: plan.id, db))
     }
@@ -126,10 +126,10 @@ extension AppDatabase {
     }
 
     static func race(forPlan planId: String, _ db: Database) throws -> Race? {
-        try Race.fetchOne(db, sql: """
+        try db.cachedOne(Race.self, """
             SELECT race.* FROM raceTrainingPlan JOIN race ON race.id = raceTrainingPlan.raceId
             WHERE raceTrainingPlan.trainingPlanId = ? LIMIT 1
-            """, arguments: [planId])
+            """, [planId])
     }
 
     /// Adds an assignment with a newer `assignedAt`: the "My Training Plans" selection.
