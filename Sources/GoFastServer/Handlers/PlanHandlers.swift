@@ -380,11 +380,19 @@ enum PlanHandlers {
     }
 
     static func goalTime(_ value: Double, distanceMeters: Double) throws(RPCError) -> Double {
-        let pace = value / (distanceMeters / 1000)
-        guard value.isFinite, (150...900).contains(pace) else {
+        try plausibleRaceTime(value, distanceMeters: distanceMeters, field: "goalTimeSeconds")
+    }
+
+    /// A race time no faster than about the world record for the distance (5K 12:35 scaled by Riegel's
+    /// exponent 1.06, less 3 %) and no slower than 15:00 per km.
+    static func plausibleRaceTime(_ value: Double, distanceMeters: Double, field: String) throws(RPCError) -> Double {
+        let fastest = 755 * pow(distanceMeters / 5000, 1.06) * 0.97
+        let slowest = 900 * distanceMeters / 1000
+        guard value.isFinite, value >= fastest, value <= slowest else {
+            let pace = value.isFinite ? Int(value / (distanceMeters / 1000)) : 0
             throw RPCError.invalidParams(
-                field: "goalTimeSeconds",
-                reason: "gives \(Int(pace.isFinite ? pace : 0)) s/km over \(Int(distanceMeters)) m; a running goal is between 150 and 900 s/km"
+                field: field,
+                reason: "gives \(pace) s/km over \(Int(distanceMeters)) m; a running time for this distance is between \(Int(fastest.rounded(.up))) s (about the world record) and \(Int(slowest)) s (15:00 per km)"
             )
         }
         return value
@@ -393,10 +401,7 @@ enum PlanHandlers {
     static func fitness(_ recent: RacePerformance?, athlete: Athlete) throws(RPCError) -> RacePerformance? {
         if let recent {
             _ = try Validation.number(recent.distanceMeters, in: 1000...100_000, field: "recentRace.distanceMeters", unit: "metres")
-            let pace = recent.timeSeconds / (recent.distanceMeters / 1000)
-            guard recent.timeSeconds.isFinite, (150...900).contains(pace) else {
-                throw RPCError.invalidParams(field: "recentRace.timeSeconds", reason: "gives \(Int(pace.isFinite ? pace : 0)) s/km; a race is between 150 and 900 s/km")
-            }
+            _ = try plausibleRaceTime(recent.timeSeconds, distanceMeters: recent.distanceMeters, field: "recentRace.timeSeconds")
             return recent
         }
         return athlete.fiveKTimeSeconds.map { RacePerformance(distanceMeters: 5000, timeSeconds: $0) }

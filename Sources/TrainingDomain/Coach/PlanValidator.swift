@@ -4,13 +4,13 @@
 /// Checks: the week count matches start → race week; week and day indices run 0… without gaps; seven days a
 /// week; phases never go backwards (base → build → peak → taper, any may be absent); distances and durations
 /// are finite, non-negative and plausible (a training day under `maxTrainingDayMeters`, at most 8 h); rest days
-/// have no distance, time, pace or steps; runs have a pace range with min ≤ max inside 150 … 900 s/km, and a
+/// have no distance, time, pace or steps; runs have a pace range with min ≤ max inside 120 … 900 s/km (elite repetition pace is near 2:20/km), and a
 /// distance or time whose average pace is plausible; the steps add up to the day (±5 %); repeats are 1…50 and
 /// only `repeat` steps have nested steps (one level); runs are only planned on the athlete's training days; the
 /// race date holds a `race` of the requested distance (±1 %) and nothing after it is harder than a recovery run.
 public struct PlanValidator: Sendable {
     /// Fastest plausible pace, s/km.
-    public static let fastestPace = 150.0
+    public static let fastestPace = 120.0
     /// Slowest plausible pace, s/km.
     public static let slowestPace = 900.0
     /// Longest plausible training day (not the race), in metres: 60 km.
