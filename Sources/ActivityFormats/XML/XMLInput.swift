@@ -50,9 +50,11 @@ enum XMLInput {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x5F || b == 0x2E
     }
 
-    /// The bytes from `contentStart` on, as `Data` for `XMLParser` (one copy per file).
     /// Parses `bytes` with `delegate` (no external entities); nil when the whole document parsed, else where and why it stopped.
+    /// Input that Foundation's parser is known to crash on is refused first: bytes that are not UTF-8, and
+    /// processing instructions without data (`<?r?>`).
     static func parse(_ bytes: [UInt8], delegate: any XMLParserDelegate) -> (location: String, detail: String)? {
+        if let refusal = unsafeInput(bytes) { return refusal }
         let parser = XMLParser(data: parserData(bytes))
         parser.delegate = delegate
         parser.shouldProcessNamespaces = false
@@ -61,6 +63,41 @@ enum XMLInput {
         return ("line \(parser.lineNumber), column \(parser.columnNumber)", parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error")
     }
 
+    /// Why `bytes` must not reach `XMLParser`, or nil.
+    static func unsafeInput(_ bytes: [UInt8]) -> (location: String, detail: String)? {
+        if String(validating: bytes, as: UTF8.self) == nil {
+            let offset = firstInvalidUTF8Offset(bytes)
+            return ("byte \(offset)", "the file is not valid UTF-8")
+        }
+        var index = 0
+        while index + 1 < bytes.count {
+            if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "?") {
+                var end = index + 2
+                var sawSpace = false
+                while end + 1 < bytes.count, !(bytes[end] == UInt8(ascii: "?") && bytes[end + 1] == UInt8(ascii: ">")) {
+                    if bytes[end] == 0x20 || bytes[end] == 0x09 || bytes[end] == 0x0A || bytes[end] == 0x0D { sawSpace = true }
+                    end += 1
+                }
+                if !sawSpace { return ("byte \(index)", "a processing instruction without data") }
+                index = end
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
+        var low = 0
+        var high = bytes.count
+        // The longest valid prefix, by bisection (prefixes cut inside a character are invalid too, so step back a little).
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if String(validating: bytes[0..<middle], as: UTF8.self) != nil { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    /// The bytes from `contentStart` on, as `Data` for `XMLParser` (one copy per file).
     static func parserData(_ bytes: [UInt8]) -> Data {
         let start = contentStart(bytes)
         return bytes.withUnsafeBufferPointer { Data(buffer: UnsafeBufferPointer(rebasing: $0[start...])) }

@@ -113,7 +113,7 @@ enum ActivityHandlers {
         for (index, (item, prefix)) in items.enumerated() {
             do {
                 let normalized = try ActivityInput.normalize(item, prefix: prefix)
-                valid.append((index, makeActivity(normalized, athlete: athlete, zone: zone, now: now)))
+                valid.append((index, try makeActivity(normalized, athlete: athlete, zone: zone, now: now)))
             } catch {
                 results[index] = ItemResult(activity: nil, created: false, execution: nil, unmatchedReason: nil, error: error.jsonValue)
             }
@@ -138,7 +138,11 @@ enum ActivityHandlers {
         }
     }
 
-    static func makeActivity(_ input: ActivityInput.Normalized, athlete: Athlete, zone: TimeZone, now: String) -> Activity {
+    static func makeActivity(_ input: ActivityInput.Normalized, athlete: Athlete, zone: TimeZone, now: String) throws(RPCError) -> Activity {
+        // Years 1900 … 9999: older or later instants are clock errors, and dates outside 0001 … 9999 cannot be stored.
+        guard input.startEpochSeconds.isFinite, (-2_208_988_800...253_402_214_400).contains(input.startEpochSeconds) else {
+            throw RPCError.invalidParams(field: "startTime", reason: "must be between the years 1900 and 9999")
+        }
         let offset = input.utcOffsetSeconds ?? zone.secondsFromGMT(for: Date(timeIntervalSince1970: input.startEpochSeconds))
         return Activity(
             id: Identifiers.make("act"), athleteId: athlete.id, source: input.source, externalId: input.externalId, sport: input.sport,
@@ -197,30 +201,41 @@ enum ActivityHandlers {
         let digest = SHA256.hex(bytes)
         let zone = TimeZones.zone(named: athlete.timeZone) ?? .gmt
         let now = context.clock.timestamp()
-        let activities = decoded.activities.enumerated().map { index, session in
-            makeActivity(
-                normalize(session, format: decoded.format, externalId: decoded.activities.count > 1 ? "sha256:\(digest)#\(index)" : "sha256:\(digest)"),
-                athlete: athlete, zone: zone, now: now
-            )
+        // A session whose start cannot be stored gets its own error; the others go on.
+        var results = [ItemResult?](repeating: nil, count: decoded.activities.count)
+        var activities: [(index: Int, activity: Activity)] = []
+        for (index, session) in decoded.activities.enumerated() {
+            do {
+                let normalized = normalize(session, format: decoded.format, externalId: decoded.activities.count > 1 ? "sha256:\(digest)#\(index)" : "sha256:\(digest)")
+                activities.append((index, try makeActivity(normalized, athlete: athlete, zone: zone, now: now)))
+            } catch {
+                results[index] = ItemResult(activity: nil, created: false, execution: nil, unmatchedReason: nil, error: error.jsonValue)
+            }
         }
         request.progress.report(message: "Storing \(activities.count) session(s)", percentage: 50)
-        let results = try await context.database.ingest(activities, autoMatch: params.autoMatch ?? true, now: now).map { itemResult($0, context: context) }
+        let outcomes = try await context.database.ingest(activities.map(\.activity), autoMatch: params.autoMatch ?? true, now: now)
+        for ((index, _), outcome) in zip(activities, outcomes) { results[index] = itemResult(outcome, context: context) }
         request.progress.end()
-        return Results(results: results, warnings: decoded.warnings)
+        return Results(results: results.map { $0! }, warnings: decoded.warnings)
     }
 
+    /// The bytes of a regular file of at most `maximumFileBytes` (a FIFO or a device would block or never end).
     static func readFile(_ path: String) throws(RPCError) -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
             throw RPCError.invalidParams(field: "path", reason: "cannot be read: no such file or no permission (\(path.suffix(200)))")
         }
-        defer { try? handle.close() }
-        let size = (try? handle.seekToEnd()) ?? 0
-        guard size <= UInt64(maximumFileBytes) else {
-            throw RPCError.invalidParams(field: "path", reason: "is \(size) bytes; at most \(maximumFileBytes) are imported")
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            throw RPCError.invalidParams(field: "path", reason: "is not a regular file")
         }
-        try? handle.seek(toOffset: 0)
-        guard let data = try? handle.readToEnd() else {
-            throw RPCError.invalidParams(field: "path", reason: "cannot be read (is it a directory?)")
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw RPCError.invalidParams(field: "path", reason: "cannot be read: no permission (\(path.suffix(200)))")
+        }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: maximumFileBytes + 1) else {
+            throw RPCError.invalidParams(field: "path", reason: "cannot be read")
+        }
+        guard data.count <= maximumFileBytes else {
+            throw RPCError.invalidParams(field: "path", reason: "is larger than \(maximumFileBytes) bytes; at most that is imported")
         }
         return Array(data)
     }

@@ -90,6 +90,9 @@ enum ActivityInput {
         guard let start = Timestamp.parse(native.startTime) else {
             throw RPCError.invalidParams(field: prefix + "startTime", reason: "must be RFC 3339 with an offset, like 2026-11-24T23:30:00-08:00")
         }
+        guard (-43_200...50_400).contains(start.utcOffsetSeconds) else {
+            throw RPCError.invalidParams(field: prefix + "startTime", reason: "has an offset outside -12:00 … +14:00")
+        }
         let elapsed = try Validation.number(native.elapsedSeconds, in: 0...(14 * 86_400), field: prefix + "elapsedSeconds", unit: "seconds")
         let moving = try native.movingSeconds.map { value throws(RPCError) in
             try Validation.number(value, in: 0...(14 * 86_400), field: prefix + "movingSeconds", unit: "seconds")
@@ -97,29 +100,51 @@ enum ActivityInput {
         let distance = try Validation.number(native.distanceMeters, in: 0...2_000_000, field: prefix + "distanceMeters", unit: "metres")
         var laps: [ActivityLap] = []
         var offset = 0.0
+        guard moving <= elapsed + 1 else {
+            throw RPCError.invalidParams(field: prefix + "movingSeconds", reason: "must not exceed elapsedSeconds (\(Validation.format(elapsed)))")
+        }
+        guard (native.laps ?? []).count <= 10_000 else { throw RPCError.invalidParams(field: prefix + "laps", reason: "at most 10000 laps") }
         for (index, lap) in (native.laps ?? []).enumerated() {
             let lapField = "\(prefix)laps[\(index)]."
             let lapElapsed = try Validation.number(lap.elapsedSeconds, in: 0...(14 * 86_400), field: lapField + "elapsedSeconds", unit: "seconds")
             let lapDistance = try Validation.number(lap.distanceMeters, in: 0...2_000_000, field: lapField + "distanceMeters", unit: "metres")
+            let lapStart = try lap.startOffsetSeconds.map { value throws(RPCError) in
+                try Validation.number(value, in: 0...(14 * 86_400), field: lapField + "startOffsetSeconds", unit: "seconds")
+            } ?? offset
+            let lapMoving = try lap.movingSeconds.map { value throws(RPCError) in
+                try Validation.number(value, in: 0...(14 * 86_400), field: lapField + "movingSeconds", unit: "seconds")
+            } ?? lapElapsed
             laps.append(ActivityLap(
-                startOffsetSeconds: lap.startOffsetSeconds ?? offset, elapsedSeconds: lapElapsed,
-                movingSeconds: lap.movingSeconds ?? lapElapsed, distanceMeters: lapDistance, averageHeartRate: lap.averageHeartRate
+                startOffsetSeconds: lapStart, elapsedSeconds: lapElapsed, movingSeconds: lapMoving, distanceMeters: lapDistance,
+                averageHeartRate: try heartRate(lap.averageHeartRate, field: lapField + "averageHeartRate", allowZero: false)
             ))
-            offset = (lap.startOffsetSeconds ?? offset) + lapElapsed
+            offset = lapStart + lapElapsed
+        }
+        let samples = native.heartRateSamples ?? []
+        guard samples.count <= 50_000 else { throw RPCError.invalidParams(field: prefix + "heartRateSamples", reason: "at most 50000 samples") }
+        for (index, sample) in samples.enumerated() {
+            let field = "\(prefix)heartRateSamples[\(index)]."
+            _ = try Validation.number(sample.offsetSeconds, in: 0...(14 * 86_400), field: field + "offsetSeconds", unit: "seconds")
+            _ = try Validation.number(sample.beatsPerMinute, in: 20...260, field: field + "beatsPerMinute", unit: "bpm")
         }
         return Normalized(
             source: source, externalId: externalId, sport: Sport.normalize(native.sport), startEpochSeconds: start.epochSeconds,
             utcOffsetSeconds: start.utcOffsetSeconds, elapsedSeconds: elapsed, movingSeconds: moving, distanceMeters: distance,
             averageHeartRate: try heartRate(native.averageHeartRate, field: prefix + "averageHeartRate"),
             maxHeartRate: try heartRate(native.maxHeartRate, field: prefix + "maxHeartRate"),
-            elevationGainMeters: native.elevationGainMeters, laps: laps,
-            heartRateSamples: Array((native.heartRateSamples ?? []).prefix(50_000))
+            elevationGainMeters: try native.elevationGainMeters.map { value throws(RPCError) in
+                try Validation.number(value, in: 0...20_000, field: prefix + "elevationGainMeters", unit: "metres")
+            },
+            laps: laps, heartRateSamples: samples
         )
     }
 
     private static func fromGarmin(_ garmin: Garmin, prefix: String) throws(RPCError) -> Normalized {
         guard let externalId = garmin.summaryId ?? garmin.activityId.map({ String($0) }) else {
             throw RPCError.invalidParams(field: prefix + "summaryId", reason: "is required (or activityId)")
+        }
+        guard !externalId.trimmingCharacters(in: .whitespaces).isEmpty, externalId.count <= 200 else {
+            throw RPCError.invalidParams(field: prefix + "summaryId", reason: "must be 1–200 characters")
         }
         let offset = garmin.startTimeOffsetInSeconds ?? 0
         guard (-43_200...50_400).contains(offset) else {
@@ -131,15 +156,24 @@ enum ActivityInput {
         return Normalized(
             source: "garmin", externalId: externalId, sport: Sport.normalize(garmin.activityType ?? "unknown"),
             startEpochSeconds: garmin.startTimeInSeconds, utcOffsetSeconds: garmin.startTimeOffsetInSeconds,
-            elapsedSeconds: duration, movingSeconds: garmin.movingDurationInSeconds ?? duration, distanceMeters: distance,
+            elapsedSeconds: duration,
+            movingSeconds: try garmin.movingDurationInSeconds.map { value throws(RPCError) in
+                try Validation.number(value, in: 0...duration, field: prefix + "movingDurationInSeconds", unit: "seconds (at most durationInSeconds)")
+            } ?? duration,
+            distanceMeters: distance,
             averageHeartRate: try heartRate(garmin.averageHeartRateInBeatsPerMinute, field: prefix + "averageHeartRateInBeatsPerMinute"),
             maxHeartRate: try heartRate(garmin.maxHeartRateInBeatsPerMinute, field: prefix + "maxHeartRateInBeatsPerMinute"),
-            elevationGainMeters: garmin.totalElevationGainInMeters, laps: [], heartRateSamples: []
+            elevationGainMeters: try garmin.totalElevationGainInMeters.map { value throws(RPCError) in
+                try Validation.number(value, in: 0...20_000, field: prefix + "totalElevationGainInMeters", unit: "metres")
+            },
+            laps: [], heartRateSamples: []
         )
     }
 
-    private static func heartRate(_ value: Double?, field: String) throws(RPCError) -> Double? {
-        guard let value, value > 0 else { return nil }
+    /// A heart rate in 20 … 260 bpm; 0 means "not recorded" where a source writes it so.
+    private static func heartRate(_ value: Double?, field: String, allowZero: Bool = true) throws(RPCError) -> Double? {
+        guard let value else { return nil }
+        if allowZero, value == 0 { return nil }
         return try Validation.number(value, in: 20...260, field: field, unit: "bpm")
     }
 }

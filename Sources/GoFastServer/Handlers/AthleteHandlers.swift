@@ -90,7 +90,7 @@ enum AthleteHandlers {
     }
 
     static func fiveK(_ value: Double) throws(RPCError) -> Double {
-        try Validation.number(value, in: 720...7200, field: "fiveKTimeSeconds", unit: "seconds (12:00 to 2:00:00)")
+        try Validation.number(value, in: 760...3300, field: "fiveKTimeSeconds", unit: "seconds (12:40 to 55:00, VDOT 85 to 15)")
     }
 
     static func maxHeartRate(_ value: Int) throws(RPCError) -> Int {

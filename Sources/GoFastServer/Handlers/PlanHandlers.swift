@@ -155,11 +155,20 @@ enum PlanHandlers {
             },
             recentRace: try fitness(params.recentRace, athlete: athlete)
         )
-        if let id = params.id { try Identifiers.validate(id, field: "id") }
+        if let id = params.id {
+            try Identifiers.validate(id, field: "id")
+            if try await context.database.plan(id: id) != nil { throw RPCError.conflict("a plan with id \"\(id)\" already exists") }
+        }
+        let lastDay = startDate.adding(days: planRequest.weekCount * 7 - 1)
+        guard lastDay.components.year <= 9999, startDate <= race.date else {
+            throw RPCError.invalidParams(field: "race.date", reason: "the plan must run from startDate (\(startDate)) to a race on or after it, within year 9999")
+        }
         let name = try params.name.map { value throws(RPCError) in try Validation.text(value, field: "name") }
             ?? draft?.name ?? "\(race.name) plan"
 
         request.progress.begin(title: "Generating \(planRequest.weekCount)-week plan with \(generator.name)")
+        var progressEnded = false
+        defer { if !progressEnded { request.progress.end(message: "Failed") } }
         let generated = try await generator.generate(planRequest, progress: request.progress)
         try Task.checkCancellation()
         try validate(generated, for: planRequest, generator: generator.name)
@@ -175,6 +184,7 @@ enum PlanHandlers {
         let saved = try await context.database.savePlan(PlanWrite(
             plan: plan, race: race, insertsRace: insertsRace, fillsDraft: draft != nil, days: days, assignedAt: now
         ))
+        progressEnded = true
         request.progress.end(message: "Plan \(saved.id) is active")
         return result(generated, plan: saved, race: race, generator: generator.name)
     }
@@ -236,6 +246,7 @@ enum PlanHandlers {
             recentRace: try fitness(params.recentRace, athlete: athlete)
         )
         request.progress.begin(title: "Regenerating plan \(plan.id) from \(fromDate)")
+        defer { request.progress.end() }
         let generated = try await generator.generate(planRequest, progress: request.progress)
         try Task.checkCancellation()
         try validate(generated, for: planRequest, generator: generator.name)
@@ -244,7 +255,6 @@ enum PlanHandlers {
         plan.updatedAt = context.clock.timestamp()
         let days = plannedDays(of: generated, plan: plan)
         _ = try await context.database.replacePlannedWorkouts(planId: plan.id, fromDate: fromDate, days: days, plan: plan)
-        request.progress.end()
         // The summary describes what is stored now: regenerated weeks and the kept days before fromDate.
         var regenerated = generated
         let stored = try await context.database.plannedDays(planId: plan.id)
@@ -384,15 +394,14 @@ enum PlanHandlers {
     }
 
     /// A race time no faster than about the world record for the distance (5K 12:35 scaled by Riegel's
-    /// exponent 1.06, less 3 %) and no slower than 15:00 per km.
+    /// exponent 1.06, less 3 %) and no slower than 14:00 per km (so every derived training pace stays plausible).
     static func plausibleRaceTime(_ value: Double, distanceMeters: Double, field: String) throws(RPCError) -> Double {
         let fastest = 755 * pow(distanceMeters / 5000, 1.06) * 0.97
-        let slowest = 900 * distanceMeters / 1000
+        let slowest = 840 * distanceMeters / 1000
         guard value.isFinite, value >= fastest, value <= slowest else {
-            let pace = value.isFinite ? Int(value / (distanceMeters / 1000)) : 0
             throw RPCError.invalidParams(
                 field: field,
-                reason: "gives \(pace) s/km over \(Int(distanceMeters)) m; a running time for this distance is between \(Int(fastest.rounded(.up))) s (about the world record) and \(Int(slowest)) s (15:00 per km)"
+                reason: "must be between \(Int(fastest.rounded(.up))) s (about the world record) and \(Int(slowest)) s (14:00 per km) for \(Int(distanceMeters)) m, got \(Validation.format(value))"
             )
         }
         return value

@@ -38,7 +38,10 @@ enum TimeZones {
 
     /// The zone named `identifier`, or nil when it is not an IANA name.
     static func zone(named identifier: String) -> TimeZone? {
-        guard known.contains(identifier) else { return nil }
+        if known.contains(identifier) { return TimeZone(identifier: identifier) }
+        // Names the list misses (Asia/Kolkata) but the zone database has.
+        guard identifier.contains("/"), !identifier.contains(".."), identifier.count <= 64,
+              FileManager.default.fileExists(atPath: "/usr/share/zoneinfo/" + identifier) else { return nil }
         return TimeZone(identifier: identifier)
     }
 }

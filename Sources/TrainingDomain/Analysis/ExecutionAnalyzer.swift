@@ -30,7 +30,7 @@ public struct ActualWorkout: Hashable, Sendable {
     }
 
     /// Average pace in seconds per km.
-    public var paceSecondsPerKm: Double? { distanceMeters > 0 && durationSeconds > 0 ? durationSeconds / (distanceMeters / 1000) : nil }
+    public var paceSecondsPerKm: Double? { Activity.pace(distanceMeters: distanceMeters, seconds: durationSeconds) }
 }
 
 /// Compares what was done with what was planned: ratios, pace against target, each interval against its

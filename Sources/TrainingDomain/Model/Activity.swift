@@ -68,7 +68,14 @@ public struct Activity: Codable, Hashable, Sendable, Identifiable {
 
     /// Average moving pace in seconds per km, when there is distance.
     public var averagePaceSecondsPerKm: Double? {
-        distanceMeters > 0 ? (movingSeconds > 0 ? movingSeconds : elapsedSeconds) / (distanceMeters / 1000) : nil
+        Activity.pace(distanceMeters: distanceMeters, seconds: movingSeconds > 0 ? movingSeconds : elapsedSeconds)
+    }
+
+    /// Seconds per km over at least 10 m and a plausible result (under a day per km), else nil.
+    public static func pace(distanceMeters: Double, seconds: Double) -> Double? {
+        guard distanceMeters >= 10, seconds > 0 else { return nil }
+        let pace = seconds / (distanceMeters / 1000)
+        return pace.isFinite && pace < 86_400 ? pace : nil
     }
 }
 
@@ -95,7 +102,7 @@ public struct ActivityLap: Codable, Hashable, Sendable {
 
     /// Lap pace in seconds per km.
     public var paceSecondsPerKm: Double? {
-        distanceMeters > 0 ? (movingSeconds > 0 ? movingSeconds : elapsedSeconds) / (distanceMeters / 1000) : nil
+        Activity.pace(distanceMeters: distanceMeters, seconds: movingSeconds > 0 ? movingSeconds : elapsedSeconds)
     }
 }
 

@@ -51,7 +51,12 @@ extension AppDatabase {
                 }
                 results.append(outcome)
             }
-            return results
+            // A later run of the page may have changed an earlier one's analysis (two runs on one day): re-read them.
+            return try results.map { result in
+                guard case .success(var outcome) = result, let execution = outcome.execution else { return result }
+                outcome.execution = try ExecutedDay.fetchOne(db, key: execution.id) ?? execution
+                return .success(outcome)
+            }
         }
     }
 
@@ -107,6 +112,11 @@ extension AppDatabase {
         if let existing = try executionOf(activityId: activity.id, db) {
             if existing.plannedDayId == day.id { return MatchOutcome(execution: try Self.reanalyzeDay(of: existing, db), unmatchedReason: nil) }
             try existing.delete(db)
+            // The runs left on the day it leaves get their roles and analyses again.
+            if let previousDay = existing.plannedDayId,
+               let remaining = try db.cachedOne(ExecutedDay.self, "SELECT * FROM trainingDayExecuted WHERE plannedDayId = ? LIMIT 1", [previousDay]) {
+                _ = try Self.reanalyzeDay(of: remaining, db)
+            }
         }
         let execution = ExecutedDay.hydrated(id: makeIdentifier("exe"), athleteId: activity.athleteId, activityId: activity.id, from: day, createdAt: now)
         try Self.insertExecution(execution, db)

@@ -137,6 +137,7 @@ extension AppDatabase {
         try await writer.write { db in
             guard try Athlete.exists(db, key: athleteId) else { throw StoreError.notFound(entity: "athlete", id: athleteId) }
             guard let plan = try TrainingPlan.fetchOne(db, key: planId) else { throw StoreError.notFound(entity: "plan", id: planId) }
+            guard plan.athleteId == athleteId else { throw StoreError.conflict("plan \(planId) belongs to another athlete") }
             guard plan.status != .archived else { throw StoreError.conflict("plan \(planId) is archived; it cannot be assigned") }
             try AthleteTrainingPlanRecord(id: nil, athleteId: athleteId, trainingPlanId: planId, assignedAt: assignedAt).insert(db)
             return PlanWithRace(plan: plan, race: try Self.race(forPlan: planId, db))
