@@ -218,8 +218,8 @@ enum OpenRPCDocument {
               "number",
               "null"
             ],
-            "minimum": 720,
-            "maximum": 7200
+            "minimum": 760,
+            "maximum": 3300
           }
         },
         {
@@ -411,8 +411,8 @@ enum OpenRPCDocument {
               "number",
               "null"
             ],
-            "minimum": 720,
-            "maximum": 7200
+            "minimum": 760,
+            "maximum": 3300
           }
         },
         {
@@ -870,7 +870,7 @@ enum OpenRPCDocument {
             ],
             "minimum": 0
           },
-          "description": "Goal finishing time in seconds; it must give 150 … 900 s/km over the race distance. Default: the draft's goal, else what current fitness predicts (the stored plan carries the goal used)."
+          "description": "Goal finishing time in seconds; between about the world record for the distance (5K 12:35 scaled by Riegel's exponent 1.06, less 3 %) and 14:00 per km. Default: the draft's goal, else what current fitness predicts (the stored plan carries the goal used)."
         },
         {
           "name": "startDate",
@@ -1212,7 +1212,7 @@ enum OpenRPCDocument {
             ],
             "minimum": 0
           },
-          "description": "A new goal finishing time in seconds (150 … 900 s/km over the race); default the plan's goal."
+          "description": "A new goal finishing time in seconds (between about the world record for the distance and 14:00 per km); default the plan's goal."
         },
         {
           "name": "longRunDay",
@@ -1793,7 +1793,7 @@ enum OpenRPCDocument {
           "result": {
             "name": "result",
             "value": {
-              "assignedAt": null,
+              "assignedAt": "2026-03-07T09:05:00.000000Z",
               "plan": {
                 "athleteId": "ath_ada",
                 "createdAt": "2026-03-07T09:00:00.000000Z",
@@ -3543,8 +3543,8 @@ enum OpenRPCDocument {
               "number",
               "null"
             ],
-            "minimum": 720,
-            "maximum": 7200,
+            "minimum": 760,
+            "maximum": 3300,
             "description": "Current 5K time in seconds (12:00 to 2:00:00), or null."
           },
           "maxHeartRate": {
@@ -4116,7 +4116,7 @@ enum OpenRPCDocument {
               "string",
               "null"
             ],
-            "description": "Reserved for the assignment time; the server currently always writes null."
+            "description": "plan.assign: the new assignment's time (RFC 3339, UTC); plan.create: null (a draft is not assigned)."
           }
         }
       },
@@ -4203,7 +4203,7 @@ enum OpenRPCDocument {
       },
       "RacePerformance": {
         "title": "RacePerformance",
-        "description": "A recent race or time trial that tells the coach how fit the athlete is; the pace must be 150 … 900 s/km.",
+        "description": "A recent race or time trial that tells the coach how fit the athlete is; its time must lie between about the world record for the distance and 14:00 per km.",
         "type": "object",
         "additionalProperties": false,
         "required": [
