@@ -184,9 +184,10 @@ struct Benchmarks {
         server.send(#"{"jsonrpc":"2.0","id":2,"method":"plan.generate","params":{"athleteId":"syncer","race":{"name":"M","date":"2027-05-02","distanceMeters":42195},"startDate":"2027-01-04"}}"# + "\n")
         _ = server.readLines(2)
         var items: [String] = []
-        let base = 1_767_225_600 // 2026-01-01T00:00:00Z
+        // One evening run a day for 5,000 days (13.7 years) up to the plan's last week: a realistic history.
+        let lastRun = 1_809_223_200 // 2027-05-02T02:00:00Z, the evening of 2027-05-01 in Los Angeles
         for index in 0..<5_000 {
-            let start = base + index * 86_400 / 4
+            let start = lastRun - (4_999 - index) * 86_400
             items.append(#"{"summaryId":"s\#(index)","activityType":"RUNNING","startTimeInSeconds":\#(start),"startTimeOffsetInSeconds":-28800,"durationInSeconds":3000,"distanceInMeters":10000,"averageHeartRateInBeatsPerMinute":150}"#)
         }
         let begin = now()

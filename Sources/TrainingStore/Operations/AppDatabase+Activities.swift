@@ -51,9 +51,14 @@ extension AppDatabase {
                 }
                 results.append(outcome)
             }
-            // A later run of the page may have changed an earlier one's analysis (two runs on one day): re-read them.
+            // A later run of the page may have changed an earlier one's analysis (two runs on one day): re-read those.
+            var runsPerDay: [String: Int] = [:]
+            for case .success(let outcome) in results {
+                if let day = outcome.execution?.plannedDayId { runsPerDay[day, default: 0] += 1 }
+            }
             return try results.map { result in
-                guard case .success(var outcome) = result, let execution = outcome.execution else { return result }
+                guard case .success(var outcome) = result, let execution = outcome.execution,
+                      let day = execution.plannedDayId, runsPerDay[day, default: 0] > 1 else { return result }
                 outcome.execution = try ExecutedDay.fetchOne(db, key: execution.id) ?? execution
                 return .success(outcome)
             }
@@ -216,7 +221,8 @@ extension AppDatabase {
         let maxHeartRate = try Int.fetchOne(db.cachedStatement(sql: "SELECT maxHeartRate FROM athlete WHERE id = ?"), arguments: [execution.athleteId])
         let analyzer = ExecutionAnalyzer()
         let siblings: [ExecutedDay]
-        if let plannedDayId = execution.plannedDayId {
+        if let plannedDayId = execution.plannedDayId,
+           try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM trainingDayExecuted WHERE plannedDayId = ?"), arguments: [plannedDayId]) != [execution.id] {
             siblings = try db.cachedAll(ExecutedDay.self, "SELECT * FROM trainingDayExecuted WHERE plannedDayId = ? ORDER BY createdAt, rowid", [plannedDayId])
         } else {
             siblings = [execution]
