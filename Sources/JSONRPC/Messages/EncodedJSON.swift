@@ -9,9 +9,9 @@ public struct EncodedJSON: Sendable, Hashable {
     /// `null`.
     public static let null = EncodedJSON(validJSONBytes: Array("null".utf8))
 
-    /// Encodes a value with sorted keys and explicit nulls, so the same value always gives the same bytes.
+    /// Encodes a value with members in declaration order and explicit nulls, so the same value always gives the same bytes.
     public static func encoding(_ value: some Encodable) throws -> EncodedJSON {
-        EncodedJSON(validJSONBytes: JSONWriter.bytes(try JSONValueEncoder().encode(value)))
+        EncodedJSON(validJSONBytes: try JSONStreamEncoder().encode(value))
     }
 
     /// Serialises a `JSONValue`.
