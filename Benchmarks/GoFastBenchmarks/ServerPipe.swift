@@ -28,16 +28,21 @@ final class ServerPipe: @unchecked Sendable {
     func readLines(_ count: Int) -> [[UInt8]] {
         var lines: [[UInt8]] = []
         lines.reserveCapacity(count)
+        var start = 0
+        var scanned = 0
         while lines.count < count {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                lines.append(Array(buffer[..<newline]))
-                buffer.removeSubrange(...newline)
+            if let newline = buffer[scanned...].firstIndex(of: 0x0A) {
+                lines.append(Array(buffer[start..<newline]))
+                start = newline + 1
+                scanned = start
                 continue
             }
+            scanned = buffer.count
             let chunk = output.fileHandleForReading.availableData
             if chunk.isEmpty { break }
             buffer.append(contentsOf: chunk)
         }
+        buffer.removeSubrange(..<start)
         return lines
     }
 
