@@ -145,8 +145,9 @@ enum PlanHandlers {
         let longRunDay = try resolveLongRunDay(params.longRunDay, trainingDays: trainingDays)
         let today = context.clock.today(in: TimeZones.zone(named: athlete.timeZone) ?? .gmt)
         let startDate = params.startDate ?? draft?.startDate ?? today.next(.monday)
-        let goal = try params.goalTimeSeconds.map { value throws(RPCError) in try goalTime(value, distanceMeters: race.distanceMeters) }
-            ?? draft?.goalTimeSeconds
+        let goal = try (params.goalTimeSeconds ?? draft?.goalTimeSeconds).map { value throws(RPCError) in
+            try goalTime(value, distanceMeters: race.distanceMeters)
+        }
         let planRequest = PlanRequest(
             raceName: race.name, raceDate: race.date, raceDistanceMeters: race.distanceMeters, startDate: startDate,
             goalTimeSeconds: goal, trainingDays: trainingDays, longRunDay: longRunDay,
@@ -234,12 +235,23 @@ enum PlanHandlers {
         let generator = try generatorNamed(params.generator ?? context.generators.defaultGenerator, context: context)
         let today = context.clock.today(in: TimeZones.zone(named: athlete.timeZone) ?? .gmt)
         let fromDate = params.fromDate ?? today
+        let lastDay = plan.startDate.adding(days: plan.weekCount * 7 - 1)
+        guard fromDate <= lastDay else {
+            throw RPCError.invalidParams(field: "fromDate", reason: "is after the plan's last day (\(lastDay)); nothing is left to regenerate")
+        }
+        // The long-run day the plan was generated with, read from its long runs, unless a new one is given.
+        let storedDays = try await context.database.plannedDays(planId: plan.id)
+        let longRunWeekdays = storedDays.filter { $0.plannedData.type == .long }.map(\.date.weekday)
+        let usualLongRunDay = Weekday.allCases.max { lhs, rhs in
+            longRunWeekdays.filter { $0 == lhs }.count < longRunWeekdays.filter { $0 == rhs }.count
+        }.flatMap { day in longRunWeekdays.contains(day) ? day : nil }
         let goal = try params.goalTimeSeconds.map { value throws(RPCError) in try goalTime(value, distanceMeters: race.distanceMeters) }
             ?? plan.goalTimeSeconds
         let planRequest = PlanRequest(
             raceName: race.name, raceDate: race.date, raceDistanceMeters: race.distanceMeters, startDate: plan.startDate,
             goalTimeSeconds: goal, trainingDays: plan.preferredDays,
-            longRunDay: try resolveLongRunDay(params.longRunDay, trainingDays: plan.preferredDays),
+            longRunDay: try resolveLongRunDay(params.longRunDay, trainingDays: plan.preferredDays)
+                ?? usualLongRunDay.flatMap { plan.preferredDays.contains($0) ? $0 : nil },
             currentWeeklyDistanceMeters: try params.currentWeeklyDistanceMeters.map { value throws(RPCError) in
                 try Validation.number(value, in: 0...300_000, field: "currentWeeklyDistanceMeters", unit: "metres")
             },
@@ -274,26 +286,22 @@ enum PlanHandlers {
         let athlete = try await requireAthlete(params.athleteId, context: context)
         if let id = params.id { try Identifiers.validate(id, field: "id") }
         let name = try Validation.text(params.name, field: "name")
-        var raceId = params.raceId
+        var race: Race?
         var newRace: Race?
-        if params.raceId != nil, params.race != nil {
-            throw RPCError.invalidParams(field: "race", reason: "give raceId or race, not both")
+        if params.raceId != nil || params.race != nil {
+            let (resolved, inserts) = try await resolveRace(raceId: params.raceId, inline: params.race, draft: nil, context: context)
+            race = resolved
+            if inserts { newRace = resolved }
         }
-        if let inline = params.race {
-            let race = try RaceHandlers.makeRace(
-                id: inline.id, name: inline.name, date: inline.date, distanceMeters: inline.distanceMeters,
-                location: inline.location, fieldPrefix: "race.", context: context
-            )
-            newRace = race
-            raceId = race.id
-        }
+        let raceId = race?.id
         let trainingDays = try resolveTrainingDays(daysPerWeek: params.daysPerWeek, preferredDays: params.preferredDays, fallback: nil)
         let today = context.clock.today(in: TimeZones.zone(named: athlete.timeZone) ?? .gmt)
         let now = context.clock.timestamp()
         let plan = TrainingPlan(
             id: params.id ?? Identifiers.make("plan"), athleteId: athlete.id, name: name,
             goalTimeSeconds: try params.goalTimeSeconds.map { value throws(RPCError) in
-                try Validation.number(value, in: 600...(100 * 3600), field: "goalTimeSeconds", unit: "seconds")
+                if let race { return try goalTime(value, distanceMeters: race.distanceMeters) }
+                return try Validation.number(value, in: 600...(100 * 3600), field: "goalTimeSeconds", unit: "seconds")
             },
             startDate: params.startDate ?? today.next(.monday), status: .draft, preferredDays: trainingDays, weekCount: 0,
             createdAt: now, updatedAt: now

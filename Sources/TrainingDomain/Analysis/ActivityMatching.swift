@@ -20,15 +20,16 @@ public enum ActivityMatching {
     /// then duration); the others are extra executions of the day. Ties go to the earlier start.
     public static func mainRun(of activities: [Activity], for planned: PlannedWorkout) -> Activity? {
         activities.min { lhs, rhs in
-            let left = distanceFromPlan(lhs, planned)
-            let right = distanceFromPlan(rhs, planned)
+            let left = distance(of: ActualWorkout(lhs), from: planned)
+            let right = distance(of: ActualWorkout(rhs), from: planned)
             return left != right ? left < right : lhs.startEpochSeconds < rhs.startEpochSeconds
         }
     }
 
-    private static func distanceFromPlan(_ activity: Activity, _ planned: PlannedWorkout) -> Double {
-        if planned.distanceMeters > 0 { return abs(activity.distanceMeters - planned.distanceMeters) / planned.distanceMeters }
-        if planned.durationSeconds > 0 { return abs(activity.movingSeconds - planned.durationSeconds) / planned.durationSeconds }
-        return -activity.distanceMeters
+    /// How far a workout is from the plan: the relative distance gap (duration when the plan has no distance).
+    public static func distance(of actual: ActualWorkout, from planned: PlannedWorkout) -> Double {
+        if planned.distanceMeters > 0 { return abs(actual.distanceMeters - planned.distanceMeters) / planned.distanceMeters }
+        if planned.durationSeconds > 0 { return abs(actual.durationSeconds - planned.durationSeconds) / planned.durationSeconds }
+        return -actual.distanceMeters
     }
 }

@@ -29,6 +29,23 @@ public struct ActualWorkout: Hashable, Sendable {
         )
     }
 
+    /// A manual entry: a value left out is taken at the planned pace from the one given, and an entry with
+    /// neither means "done as planned" (a runner ticking the day off).
+    public init(manualDistanceMeters: Double?, manualDurationSeconds: Double?, planned: PlannedWorkout?) {
+        let plannedDistance = planned?.distanceMeters ?? 0
+        let plannedDuration = planned?.durationSeconds ?? 0
+        switch (manualDistanceMeters, manualDurationSeconds) {
+        case let (distance?, duration?):
+            self.init(distanceMeters: distance, durationSeconds: duration)
+        case let (distance?, nil):
+            self.init(distanceMeters: distance, durationSeconds: plannedDistance > 0 ? plannedDuration * distance / plannedDistance : 0)
+        case let (nil, duration?):
+            self.init(distanceMeters: plannedDuration > 0 ? plannedDistance * duration / plannedDuration : 0, durationSeconds: duration)
+        case (nil, nil):
+            self.init(distanceMeters: plannedDistance, durationSeconds: plannedDuration)
+        }
+    }
+
     /// Average pace in seconds per km.
     public var paceSecondsPerKm: Double? { Activity.pace(distanceMeters: distanceMeters, seconds: durationSeconds) }
 }

@@ -136,6 +136,9 @@ extension AppDatabase {
             guard let plan = try TrainingPlan.fetchOne(db, key: day.trainingPlanId), plan.athleteId == activity.athleteId else {
                 throw StoreError.conflict("planned day \(plannedDayId) belongs to another athlete's plan")
             }
+            guard activity.isRun || !day.plannedData.type.isRun else {
+                throw StoreError.conflict("a \(activity.sport) activity cannot execute a running workout (\(day.plannedData.type.rawValue))")
+            }
             var previousDayExecution: ExecutedDay?
             if let existing = try ExecutedDay.filter(Column("activityId") == activity.id).fetchOne(db) {
                 try existing.delete(db)
@@ -234,21 +237,36 @@ extension AppDatabase {
         let byId = Dictionary(uniqueKeysWithValues: activities.map { ($0.id, $0) })
         func actual(_ entry: ExecutedDay) -> ActualWorkout {
             if let id = entry.activityId, let activity = byId[id] { return ActualWorkout(activity) }
-            return ActualWorkout(distanceMeters: entry.manualDistanceMeters ?? 0, durationSeconds: entry.manualDurationSeconds ?? 0)
+            return ActualWorkout(manualDistanceMeters: entry.manualDistanceMeters, manualDurationSeconds: entry.manualDurationSeconds, planned: entry.plannedData)
+        }
+        // Runs and manual entries count toward the day; another sport linked by hand is not running volume.
+        func counts(_ entry: ExecutedDay) -> Bool {
+            guard let id = entry.activityId else { return true }
+            return byId[id]?.isRun ?? false
         }
         let planned = execution.plannedData
-        let runs = siblings.compactMap { $0.activityId.flatMap { byId[$0] } }.filter(\.isRun)
-        let main = planned.flatMap { ActivityMatching.mainRun(of: runs, for: $0) }
-        let total = siblings.map(actual).reduce(ActualWorkout(distanceMeters: 0, durationSeconds: 0)) {
+        let counted = siblings.filter(counts)
+        // The main entry is the one closest to the plan (the earliest on a tie); the others are extras.
+        let main = planned.flatMap { plan in
+            counted.min { ActivityMatching.distance(of: actual($0), from: plan) < ActivityMatching.distance(of: actual($1), from: plan) }
+        }
+        let total = counted.map(actual).reduce(ActualWorkout(distanceMeters: 0, durationSeconds: 0)) {
             ActualWorkout(distanceMeters: $0.distanceMeters + $1.distanceMeters, durationSeconds: $0.durationSeconds + $1.durationSeconds)
         }
         var result = execution
         for var sibling in siblings {
-            let isExtra = siblings.count > 1 && sibling.activityId != nil && sibling.activityId != main?.id
-            sibling.analysis = analyzer.analyze(
-                planned: sibling.plannedData, actual: actual(sibling), dayTotal: siblings.count > 1 ? total : nil,
-                maxHeartRate: maxHeartRate, isExtraRun: isExtra
-            )
+            if counts(sibling) {
+                let isExtra = counted.count > 1 && sibling.id != main?.id
+                sibling.analysis = analyzer.analyze(
+                    planned: sibling.plannedData, actual: actual(sibling), dayTotal: counted.count > 1 ? total : nil,
+                    maxHeartRate: maxHeartRate, isExtraRun: isExtra
+                )
+            } else {
+                var analysis = analyzer.analyze(planned: nil, actual: actual(sibling), maxHeartRate: maxHeartRate)
+                let sport = sibling.activityId.flatMap { byId[$0]?.sport } ?? "other"
+                analysis.summary = "A \(sport) activity: not counted against the running workout of the day."
+                sibling.analysis = analysis
+            }
             try db.cachedStatement(sql: "UPDATE trainingDayExecuted SET analysis = ? WHERE id = ?")
                 .execute(arguments: [String(decoding: try analysisEncoder.encode(sibling.analysis), as: UTF8.self), sibling.id])
             if sibling.id == execution.id { result = sibling }
@@ -322,7 +340,7 @@ extension AppDatabase {
             let byId = Dictionary(uniqueKeysWithValues: activities.map { ($0.id, $0) })
             return PlanProgress.weeks(days: days, executions: executions, today: today) { execution in
                 if let id = execution.activityId, let activity = byId[id] { return ActualWorkout(activity) }
-                return ActualWorkout(distanceMeters: execution.manualDistanceMeters ?? 0, durationSeconds: execution.manualDurationSeconds ?? 0)
+                return ActualWorkout(manualDistanceMeters: execution.manualDistanceMeters, manualDurationSeconds: execution.manualDurationSeconds, planned: execution.plannedData)
             }
         }
     }
