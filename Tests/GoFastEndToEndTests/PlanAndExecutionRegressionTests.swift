@@ -47,4 +47,24 @@ final class PlanAndExecutionRegressionTests: GoFastTestCase {
         }
         try client.finish()
     }
+
+    /// A runner whose volume dropped mid-plan: the new volume is where the regenerated weeks start from.
+    func testANewCurrentVolumeStartsAtTheWeekOfFromDate() throws {
+        let client = try trainingServer()
+        try client.athlete("a1")
+        _ = try client.result("plan.generate", ["athleteId": "a1", "id": "m", "startDate": "2026-12-07", "currentWeeklyDistanceMeters": 60000,
+                                                "race": ["name": "M", "date": "2027-05-30", "distanceMeters": 42195]])
+        let before = try client.days("m")
+        let regenerated = try client.result("plan.regenerate", ["planId": "m", "fromDate": "2027-01-04", "currentWeeklyDistanceMeters": 15000])
+        XCTAssertEqual(regenerated["plan"]?["weekCount"]?.intValue, 25)
+        let after = try client.days("m")
+        XCTAssertEqual(after.count, before.count)
+        func volume(_ days: [JSONValue], week: Int) -> Double {
+            days.filter { $0["weekIndex"]?.intValue == week }.reduce(0) { $0 + ($1["plannedData"]?["distanceMeters"]?.doubleValue ?? 0) }
+        }
+        XCTAssertEqual(volume(after, week: 3), volume(before, week: 3), "weeks before fromDate are kept")
+        XCTAssertLessThan(volume(after, week: 4), 30_000, "week 4 starts near the new 15 km, not at the old 60 km")
+        XCTAssertLessThan(volume(after, week: 5), volume(after, week: 4) * 1.11 + 100, "and rises by at most about 10 %")
+        try client.finish()
+    }
 }

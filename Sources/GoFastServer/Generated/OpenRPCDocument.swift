@@ -1200,7 +1200,7 @@ enum OpenRPCDocument {
           "schema": {
             "$ref": "#/components/schemas/CalendarDate"
           },
-          "description": "The first date to replace (YYYY-MM-DD); default today in the athlete's time zone."
+          "description": "The first date to replace (YYYY-MM-DD), not after the plan's last day; default today in the athlete's time zone."
         },
         {
           "name": "goalTimeSeconds",
@@ -1236,7 +1236,7 @@ enum OpenRPCDocument {
             "minimum": 0,
             "maximum": 300000
           },
-          "description": "Current weekly distance in metres (0 … 300000)."
+          "description": "Current weekly distance in metres (0 … 300000), as of the week of fromDate: the remaining weeks ramp from it when enough weeks are left for the distance."
         },
         {
           "name": "recentRace",

@@ -259,11 +259,30 @@ enum PlanHandlers {
         )
         request.progress.begin(title: "Regenerating plan \(plan.id) from \(fromDate)")
         defer { request.progress.end() }
-        let generated = try await generator.generate(planRequest, progress: request.progress)
+        var generated = try await generator.generate(planRequest, progress: request.progress)
         try Task.checkCancellation()
         try validate(generated, for: planRequest, generator: generator.name)
+        // A new current volume describes the week of fromDate: plan the remaining weeks from there, when they
+        // are enough for a plan of this distance (else the whole plan is generated again, with a warning).
+        let weeksBefore = max(0, plan.startDate.days(to: fromDate) / 7)
+        if planRequest.currentWeeklyDistanceMeters != nil, weeksBefore > 0 {
+            var tailRequest = planRequest
+            tailRequest.startDate = plan.startDate.adding(days: 7 * weeksBefore)
+            do {
+                var tail = try await generator.generate(tailRequest, progress: request.progress)
+                try validate(tail, for: tailRequest, generator: generator.name)
+                tail.weeks = tail.weeks.map { week in
+                    GeneratedWeek(weekIndex: week.weekIndex + weeksBefore, phase: week.phase, days: week.days.map {
+                        GeneratedDay(weekIndex: week.weekIndex + weeksBefore, dayIndex: $0.dayIndex, phase: $0.phase, workout: $0.workout)
+                    })
+                }
+                generated = tail
+            } catch let error as RPCError where error.code == -32602 {
+                generated.warnings.append("Only \(planRequest.weekCount - weeksBefore) weeks are left, fewer than a plan for this distance needs: the new weekly volume is planned from the plan's first week.")
+            }
+        }
         plan.goalTimeSeconds = generated.goalTimeSeconds
-        plan.weekCount = generated.weeks.count
+        plan.weekCount = (generated.weeks.last?.weekIndex ?? -1) + 1
         plan.updatedAt = context.clock.timestamp()
         let days = plannedDays(of: generated, plan: plan)
         _ = try await context.database.replacePlannedWorkouts(planId: plan.id, fromDate: fromDate, days: days, plan: plan)
