@@ -121,7 +121,7 @@ final class ExecutionAnalyzerTests: XCTestCase {
         }
         let warmUp = run("warm", 2000, start: 0)
         let main = run("main", 10_000, start: 900)
-        XCTAssertEqual(ActivityMatching.mainRun(of: [warmUp, main], for: planned)?.id, "main")
+        XCTAssertEqual(ActivityMatching.mainIndex(of: [ActualWorkout(warmUp), ActualWorkout(main)], for: planned), 1, "the main run")
         let total = ActualWorkout(distanceMeters: 12_000, durationSeconds: 4200)
         let analysis = analyzer.analyze(planned: planned, actual: ActualWorkout(main), dayTotal: total, maxHeartRate: nil)
         XCTAssertEqual(analysis.verdict, .completed)

@@ -47,14 +47,7 @@ private final class ByteSink {
     }
 
     func writeNumber(_ value: Double, path: [any CodingKey]) throws {
-        guard value.isFinite else {
-            throw EncodingError.invalidValue(value, .init(codingPath: path, debugDescription: "non-finite number"))
-        }
-        if value == value.rounded(), abs(value) < 9_007_199_254_740_992 {
-            bytes.append(contentsOf: String(Int64(value)).utf8)
-        } else {
-            bytes.append(contentsOf: "\(value)".utf8)
-        }
+        JSONWriter.write(try JSONValueEncoder.number(value, path: path), into: &bytes)
     }
 
     func append(_ byte: UInt8) { bytes.append(byte) }

@@ -16,14 +16,10 @@ public enum ActivityMatching {
         return nil
     }
 
-    /// Of several runs on one planned day, the main one: the run closest to the planned workout (by distance,
-    /// then duration); the others are extra executions of the day. Ties go to the earlier start.
-    public static func mainRun(of activities: [Activity], for planned: PlannedWorkout) -> Activity? {
-        activities.min { lhs, rhs in
-            let left = distance(of: ActualWorkout(lhs), from: planned)
-            let right = distance(of: ActualWorkout(rhs), from: planned)
-            return left != right ? left < right : lhs.startEpochSeconds < rhs.startEpochSeconds
-        }
+    /// Of several runs (or manual entries) on one planned day, the index of the main one: the closest to the
+    /// planned workout by distance, else duration; the others are extra executions of the day. Ties go to the first.
+    public static func mainIndex(of actuals: [ActualWorkout], for planned: PlannedWorkout) -> Int? {
+        actuals.indices.min { distance(of: actuals[$0], from: planned) < distance(of: actuals[$1], from: planned) }
     }
 
     /// How far a workout is from the plan: the relative distance gap (duration when the plan has no distance).

@@ -247,9 +247,7 @@ extension AppDatabase {
         let planned = execution.plannedData
         let counted = siblings.filter(counts)
         // The main entry is the one closest to the plan (the earliest on a tie); the others are extras.
-        let main = planned.flatMap { plan in
-            counted.min { ActivityMatching.distance(of: actual($0), from: plan) < ActivityMatching.distance(of: actual($1), from: plan) }
-        }
+        let main = planned.flatMap { ActivityMatching.mainIndex(of: counted.map(actual), for: $0) }.map { counted[$0] }
         let total = counted.map(actual).reduce(ActualWorkout(distanceMeters: 0, durationSeconds: 0)) {
             ActualWorkout(distanceMeters: $0.distanceMeters + $1.distanceMeters, durationSeconds: $0.durationSeconds + $1.durationSeconds)
         }

@@ -325,7 +325,7 @@ extension JSONValue {
 
 /// Calendar arithmetic on `YYYY-MM-DD` text, in UTC (no time zone involved).
 enum Dates {
-    nonisolated(unsafe) private static let formatter: DateFormatter = {
+    private static let formatter: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
