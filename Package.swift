@@ -23,11 +23,13 @@ let package = Package(
         .target(name: "TrainingStore", dependencies: ["TrainingDomain", .product(name: "GRDB", package: "GRDB.swift")]),
         // formats: activity file decoders; bytes in, values out.
         .target(name: "ActivityFormats"),
+        // formats: plan exports (FIT workout, ICS calendar, HTML report); domain values in, bytes out.
+        .target(name: "ExportFormats", dependencies: ["TrainingDomain"]),
         // server: one handler per method.
         .target(
             name: "GoFastServer",
             dependencies: [
-                "JSONRPC", "TrainingDomain", "TrainingStore", "ActivityFormats",
+                "JSONRPC", "TrainingDomain", "TrainingStore", "ActivityFormats", "ExportFormats",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -50,6 +52,7 @@ let package = Package(
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
         .testTarget(name: "TrainingDomainTests", dependencies: ["TrainingDomain"]),
         .testTarget(name: "ActivityFormatsTests", dependencies: ["ActivityFormats"]),
+        .testTarget(name: "ExportFormatsTests", dependencies: ["ExportFormats", "ActivityFormats", "TrainingDomain"]),
         .testTarget(name: "TrainingStoreTests", dependencies: ["TrainingStore", "TrainingDomain", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "GoFastEndToEndTests", dependencies: ["gofast", "gofast-http", "JSONRPC"], exclude: ["Fixtures"]),
     ],
