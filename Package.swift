@@ -31,7 +31,9 @@ let package = Package(
             dependencies: [
                 "JSONRPC", "TrainingDomain", "TrainingStore", "ActivityFormats", "ExportFormats",
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // protocol/openrpc.json (a symlink here), compiled into the binary: rpc.discover returns it, MCP derives tool schemas from it.
+            resources: [.embedInCode("Resources/openrpc.json")]
         ),
         // the executable: a thin command line.
         .executableTarget(
@@ -54,6 +56,7 @@ let package = Package(
         .testTarget(name: "ActivityFormatsTests", dependencies: ["ActivityFormats"]),
         .testTarget(name: "ExportFormatsTests", dependencies: ["ExportFormats", "ActivityFormats", "TrainingDomain"]),
         .testTarget(name: "TrainingStoreTests", dependencies: ["TrainingStore", "TrainingDomain", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "GoFastServerTests", dependencies: ["GoFastServer", "JSONRPC", "TrainingDomain"]),
         .testTarget(name: "GoFastEndToEndTests", dependencies: ["gofast", "gofast-http", "JSONRPC"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -112,13 +112,16 @@ struct Benchmarks {
         let floorStamp = "2027-01-01T00:00:00.000000Z"
         _ = try await floorStore.insertAthlete(Athlete(id: "runner", name: "R", timeZone: "UTC", createdAt: floorStamp, updatedAt: floorStamp))
         let rows = generated.weeks.flatMap { week in week.days.map { (week.weekIndex, $0.dayIndex, $0.phase.rawValue, $0.workout.jsonText) } }
+        try floorStore.close()
+        // The floor is the simplest program: GRDB on the same file, no store operations.
+        let floorPool = try DatabasePool(path: scratch.appendingPathComponent("floor.sqlite").path)
         var floor: [Double] = []
         for run in 0..<200 {
-            try await floorStore.writer.write { db in
+            try await floorPool.write { db in
                 try db.execute(sql: "INSERT INTO trainingPlan VALUES (?, 'runner', 'P', 12600, ?, 'active', '[]', 18, 'x', 'x')", arguments: ["p\(run)", start.description])
             }
             let begin = now()
-            try await floorStore.writer.write { db in
+            try await floorPool.write { db in
                 let statement = try db.makeStatement(sql: "INSERT INTO trainingDayPlanned VALUES (?, ?, ?, ?, ?, ?, ?)")
                 for (week, day, phase, json) in rows {
                     try statement.execute(arguments: ["\(run)-\(week)-\(day)", "p\(run)", week, day,
@@ -207,9 +210,10 @@ struct Benchmarks {
         LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
         for (label, athletes, activitiesPerAthlete) in [("empty database", 1, 0), ("10,000 athletes, 1,000,000 activities", 10_000, 100)] {
             let path = scratch.appendingPathComponent("match-\(athletes).sqlite").path
-            let database = try AppDatabase.open(path: path)
+            try AppDatabase.open(path: path).close()  // the schema
             let fillStart = now()
-            try await database.writer.write { db in
+            let fillPool = try DatabasePool(path: path)
+            try await fillPool.write { db in
                 let athlete = try db.makeStatement(sql: "INSERT INTO athlete (id, name, timeZone, createdAt, updatedAt) VALUES (?, 'A', 'UTC', 'x', 'x')")
                 let activity = try db.makeStatement(sql: """
                     INSERT INTO athleteActivity (id, athleteId, source, externalId, sport, startTime, startEpochSeconds, localDate,
@@ -222,7 +226,9 @@ struct Benchmarks {
                     }
                 }
             }
+            try fillPool.close()
             let fill = now() - fillStart
+            let database = try AppDatabase.open(path: path)
             let context = ServerContext(database: database, logger: Logger(label: "bench"))
             let service = GoFastService.make(context)
             let call = { (method: String, params: JSONValue) in _ = OneShot.call(service: service, method: method, params: params) }
@@ -232,7 +238,9 @@ struct Benchmarks {
                 "source": "garmin", "externalId": "probe-run", "sport": "running", "startTime": "2027-01-05T07:00:00-08:00",
                 "elapsedSeconds": 3000, "distanceMeters": 10000,
             ]])
-            let activityId = try await database.reader.read { try String.fetchOne($0, sql: "SELECT id FROM athleteActivity WHERE externalId = 'probe-run'")! }
+            let idPool = try DatabasePool(path: path)
+            let activityId = try await idPool.read { try String.fetchOne($0, sql: "SELECT id FROM athleteActivity WHERE externalId = 'probe-run'") ?? "" }
+            try idPool.close()
             var samples: [Double] = []
             for _ in 0..<500 {
                 let begin = now()
@@ -240,7 +248,7 @@ struct Benchmarks {
                 samples.append(now() - begin)
             }
             emit("activity.match, \(label): median \(milliseconds(samples.quantile(0.5))), p99 \(milliseconds(samples.quantile(0.99)))" + (athletes > 1 ? " (filled in \(String(format: "%.1f", fill)) s)" : ""))
-            try database.writer.close()
+            try database.close()
         }
     }
 }

@@ -1,22 +1,13 @@
 import Foundation
 import XCTest
 
-/// Locates and loads the shared test corpus (`../shared/testdata` beside the repo, or `$GOFAST_TESTDATA`).
+/// Locates and loads the activity-file corpus copied into the repository (`Tests/Fixtures/testdata`, see its NOTICE).
 enum TestData {
-    /// The test-data folder.
-    static var root: URL {
-        if let env = ProcessInfo.processInfo.environment["GOFAST_TESTDATA"], !env.isEmpty {
-            return URL(fileURLWithPath: env, isDirectory: true)
-        }
-        // Tests/ActivityFormatsTests/TestData.swift → repo root → ../shared/testdata
-        let repoRoot = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
-            .deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let beside = repoRoot.deletingLastPathComponent().appendingPathComponent("shared/testdata", isDirectory: true)
-        if FileManager.default.fileExists(atPath: beside.path) { return beside }
-        // A clone elsewhere on this machine: the workplace's shared folder.
-        return URL(fileURLWithPath: "/work/shared/testdata", isDirectory: true)
-    }
+    /// The test-data folder inside the repository.
+    static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // Tests/ActivityFormatsTests
+        .deletingLastPathComponent()  // Tests
+        .appendingPathComponent("Fixtures/testdata", isDirectory: true)
 
     /// Bytes of `folder/name`, failing the test when missing.
     static func bytes(_ folder: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws
@@ -24,7 +15,7 @@ enum TestData {
     {
         let url = root.appendingPathComponent(folder).appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            XCTFail("test data not found: \(url.path) (set GOFAST_TESTDATA)", file: file, line: line)
+            XCTFail("test data not found: \(url.path)", file: file, line: line)
             throw CocoaError(.fileNoSuchFile)
         }
         return [UInt8](data)

@@ -13,7 +13,8 @@ final class ActivityFlowTests: GoFastTestCase {
     // MARK: - Garmin push
 
     func testGarminPushIsStoredOnLocalEveningDatesAndMatched() throws {
-        let client = try trainingServer()
+        // Today is after the sample's runs and before the race.
+        let client = try trainingServer(now: "2026-03-10T12:00:00Z")
         try client.athlete("ath_garmin", timeZone: "America/Los_Angeles")
         // A plan covering late February / early March 2026 (the sample's dates), starting Monday 2026-02-23.
         let generated = try client.result("plan.generate", [

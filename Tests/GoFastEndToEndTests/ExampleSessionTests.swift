@@ -2,7 +2,7 @@ import Foundation
 import JSONRPC
 import XCTest
 
-/// The sessions in `protocol/examples/` run as their README says, and the help text points at files that exist.
+/// The sessions in `protocol/examples/` run as their README says, and the help text points at the quickstart.
 final class ExampleSessionTests: GoFastTestCase {
     private let examples = ProtocolDocument.repositoryRoot.appendingPathComponent("protocol/examples")
 
@@ -25,12 +25,9 @@ final class ExampleSessionTests: GoFastTestCase {
         XCTAssertTrue(client.server.unreadStdout.isEmpty)
     }
 
-    func testTheExamplesNamedInTheHelpExist() throws {
+    func testTheHelpPointsAtTheDemoAndItRuns() throws {
         let help = try run(["--help"]).stdout
-        let named = help.components(separatedBy: .whitespacesAndNewlines).filter { $0.hasPrefix("protocol/examples/") }
-        XCTAssertFalse(named.isEmpty, "the help shows an example session")
-        for path in named {
-            XCTAssertTrue(FileManager.default.fileExists(atPath: ProtocolDocument.repositoryRoot.appendingPathComponent(path).path), "gofast --help names \(path), which does not exist")
-        }
+        XCTAssertTrue(help.contains("gofast demo"), "the help shows the quickstart")
+        XCTAssertEqual(try run(["demo", "--print-session"]).code, 0)
     }
 }

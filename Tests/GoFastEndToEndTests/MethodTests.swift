@@ -134,7 +134,7 @@ final class MethodTests: GoFastTestCase {
             let client = try connect(framing: framing)
             let discovered = try client.result("rpc.discover")
             let file = try JSONParser.parse([UInt8](Data(contentsOf: ProtocolDocument.url)))
-            XCTAssertTrue(discovered == file, "rpc.discover differs from protocol/openrpc.json: run Scripts/embed-openrpc and rebuild")
+            XCTAssertTrue(discovered == file, "rpc.discover differs from protocol/openrpc.json: rebuild (the binary embeds the file)")
             try client.finish()
         }
     }

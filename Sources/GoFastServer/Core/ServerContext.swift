@@ -25,8 +25,8 @@ public struct ServerContext: Sendable {
 
 /// Which plan generator is the default and how the OpenAI-compatible one is reached.
 public struct GeneratorSettings: Sendable {
-    /// `builtin` or `openai`.
-    public var defaultGenerator: String
+    /// The generator used when params name none.
+    public var defaultGenerator: PlanGeneratorKind
     /// The API key; never logged, never stored.
     public var openAIKey: String?
     /// The base URL of an OpenAI-compatible API.
@@ -39,7 +39,7 @@ public struct GeneratorSettings: Sendable {
     public var openAIMaxRetries: Int
 
     /// Creates settings.
-    public init(defaultGenerator: String = "builtin", openAIKey: String? = nil, openAIBaseURL: String = "https://api.openai.com/v1",
+    public init(defaultGenerator: PlanGeneratorKind = .builtin, openAIKey: String? = nil, openAIBaseURL: String = "https://api.openai.com/v1",
                 openAIModel: String = "gpt-4o-mini", openAITimeoutSeconds: Double = 120, openAIMaxRetries: Int = 2) {
         self.defaultGenerator = defaultGenerator
         self.openAIKey = openAIKey
@@ -50,7 +50,7 @@ public struct GeneratorSettings: Sendable {
     }
 
     /// Settings from `OPENAI_API_KEY`, `OPENAI_BASE_URL`, `OPENAI_MODEL`, `GOFAST_OPENAI_TIMEOUT`.
-    public static func fromEnvironment(defaultGenerator: String = "builtin") -> GeneratorSettings {
+    public static func fromEnvironment(defaultGenerator: PlanGeneratorKind = .builtin) -> GeneratorSettings {
         let environment = ProcessInfo.processInfo.environment
         return GeneratorSettings(
             defaultGenerator: defaultGenerator,

@@ -4,8 +4,9 @@ import TrainingDomain
 
 /// Owns the database: opens it, migrates it, and offers domain operations (never raw SQL to callers).
 public struct AppDatabase: Sendable {
-    /// The underlying writer (a `DatabasePool` in WAL mode for files, a queue for `:memory:`).
-    public let writer: any DatabaseWriter
+    /// The underlying writer (a `DatabasePool` in WAL mode for files, a queue for `:memory:`): private to the
+    /// store, so every change goes through a domain operation in one transaction.
+    let writer: any DatabaseWriter
 
     /// Migrates `writer` to the current schema and wraps it.
     public init(_ writer: any DatabaseWriter) throws {
@@ -14,7 +15,12 @@ public struct AppDatabase: Sendable {
     }
 
     /// Reads go through the writer's concurrent readers.
-    public var reader: any DatabaseReader { writer }
+    var reader: any DatabaseReader { writer }
+
+    /// Closes the database: checkpoints the WAL and releases the file. Nothing may be called afterwards.
+    public func close() throws {
+        try writer.close()
+    }
 
     /// A single-statement read on the calling thread, outside an explicit transaction (one SQLite statement is
     /// atomic by itself): for single-row lookups on hot paths. Task cancellation is checked first.
@@ -39,7 +45,7 @@ public struct AppDatabase: Sendable {
         if !FileManager.default.fileExists(atPath: path) {
             // Health data: owner-only from the first byte (SQLite gives -wal and -shm the same mode).
             let descriptor = Foundation.open(path, O_CREAT | O_RDWR, 0o600)
-            if descriptor >= 0 { close(descriptor) }
+            if descriptor >= 0 { Foundation.close(descriptor) }
         }
         return try AppDatabase(DatabasePool(path: path, configuration: configuration))
     }

@@ -101,31 +101,29 @@ extension AppDatabase {
     }
 
     static func match(_ activity: Activity, active: PlanWithRace?, now: String, _ db: Database) throws -> MatchOutcome {
-        var plannedDay: PlannedDay?
-        var range: ClosedRange<CalendarDate>?
-        if let plan = active?.plan {
-            plannedDay = try db.cachedOne(PlannedDay.self, "SELECT * FROM trainingDayPlanned WHERE trainingPlanId = ? AND date = ?",
-                                          [plan.id, activity.localDate.description])
-            if plan.weekCount > 0 { range = plan.startDate...plan.startDate.adding(days: plan.weekCount * 7 - 1) }
+        let plannedDay = try active.flatMap { active in
+            try db.cachedOne(PlannedDay.self, "SELECT * FROM trainingDayPlanned WHERE trainingPlanId = ? AND date = ?",
+                             [active.plan.id, activity.localDate.description])
         }
-        if let reason = ActivityMatching.unmatchedReason(activity: activity, hasActivePlan: active != nil, plannedDay: plannedDay, planRange: range) {
+        switch ActivityMatching.decide(activity: activity, activePlan: active?.plan, plannedDay: plannedDay) {
+        case .unmatched(let reason):
             // An existing match (e.g. a manual link) stays as it is.
             let existing = try executionOf(activityId: activity.id, db)
             return MatchOutcome(execution: existing, unmatchedReason: existing == nil ? reason : nil)
-        }
-        let day = plannedDay!
-        if let existing = try executionOf(activityId: activity.id, db) {
-            if existing.plannedDayId == day.id { return MatchOutcome(execution: try Self.reanalyzeDay(of: existing, db), unmatchedReason: nil) }
-            try existing.delete(db)
-            // The runs left on the day it leaves get their roles and analyses again.
-            if let previousDay = existing.plannedDayId,
-               let remaining = try db.cachedOne(ExecutedDay.self, "SELECT * FROM trainingDayExecuted WHERE plannedDayId = ? LIMIT 1", [previousDay]) {
-                _ = try Self.reanalyzeDay(of: remaining, db)
+        case .execute(let day):
+            if let existing = try executionOf(activityId: activity.id, db) {
+                if existing.plannedDayId == day.id { return MatchOutcome(execution: try Self.reanalyzeDay(of: existing, db), unmatchedReason: nil) }
+                try existing.delete(db)
+                // The runs left on the day it leaves get their roles and analyses again.
+                if let previousDay = existing.plannedDayId,
+                   let remaining = try db.cachedOne(ExecutedDay.self, "SELECT * FROM trainingDayExecuted WHERE plannedDayId = ? LIMIT 1", [previousDay]) {
+                    _ = try Self.reanalyzeDay(of: remaining, db)
+                }
             }
+            let execution = ExecutedDay.hydrated(id: makeIdentifier("exe"), athleteId: activity.athleteId, activityId: activity.id, from: day, createdAt: now)
+            try Self.insertExecution(execution, db)
+            return MatchOutcome(execution: try Self.reanalyzeDay(of: execution, db), unmatchedReason: nil)
         }
-        let execution = ExecutedDay.hydrated(id: makeIdentifier("exe"), athleteId: activity.athleteId, activityId: activity.id, from: day, createdAt: now)
-        try Self.insertExecution(execution, db)
-        return MatchOutcome(execution: try Self.reanalyzeDay(of: execution, db), unmatchedReason: nil)
     }
 
     /// Links an activity to a chosen planned day, replacing any match it had.
@@ -140,9 +138,9 @@ extension AppDatabase {
                 throw StoreError.conflict("a \(activity.sport) activity cannot execute a running workout (\(day.plannedData.type.rawValue))")
             }
             var previousDayExecution: ExecutedDay?
-            if let existing = try ExecutedDay.filter(Column("activityId") == activity.id).fetchOne(db) {
+            if let existing = try ExecutedDay.filter(ExecutedDay.Columns.activityId == activity.id).fetchOne(db) {
                 try existing.delete(db)
-                previousDayExecution = try ExecutedDay.filter(Column("plannedDayId") == existing.plannedDayId).fetchOne(db)
+                previousDayExecution = try ExecutedDay.filter(ExecutedDay.Columns.plannedDayId == existing.plannedDayId).fetchOne(db)
             }
             let execution = ExecutedDay.hydrated(id: makeIdentifier("exe"), athleteId: activity.athleteId, activityId: activity.id, from: day, createdAt: now)
             try Self.insertExecution(execution, db)
@@ -155,9 +153,9 @@ extension AppDatabase {
     public func unlinkActivity(id: String) async throws -> String? {
         try await writer.write { db in
             guard try Activity.exists(db, key: id) else { throw StoreError.notFound(entity: "activity", id: id) }
-            guard let existing = try ExecutedDay.filter(Column("activityId") == id).fetchOne(db) else { return nil }
+            guard let existing = try ExecutedDay.filter(ExecutedDay.Columns.activityId == id).fetchOne(db) else { return nil }
             try existing.delete(db)
-            if let remaining = try ExecutedDay.filter(Column("plannedDayId") == existing.plannedDayId).fetchOne(db) {
+            if let remaining = try ExecutedDay.filter(ExecutedDay.Columns.plannedDayId == existing.plannedDayId).fetchOne(db) {
                 _ = try Self.reanalyzeDay(of: remaining, db)
             }
             return existing.id
@@ -206,10 +204,10 @@ extension AppDatabase {
     /// The athlete's executions between two dates inclusive, by date.
     public func executions(athleteId: String, from: CalendarDate?, to: CalendarDate?) async throws -> [ExecutedDay] {
         try await reader.read { db in
-            var request = ExecutedDay.filter(Column("athleteId") == athleteId)
-            if let from { request = request.filter(Column("date") >= from.description) }
-            if let to { request = request.filter(Column("date") <= to.description) }
-            return try request.order(Column("date"), Column("createdAt")).fetchAll(db)
+            var request = ExecutedDay.filter(ExecutedDay.Columns.athleteId == athleteId)
+            if let from { request = request.filter(ExecutedDay.Columns.date >= from.description) }
+            if let to { request = request.filter(ExecutedDay.Columns.date <= to.description) }
+            return try request.order(ExecutedDay.Columns.date, ExecutedDay.Columns.createdAt).fetchAll(db)
         }
     }
 
@@ -218,11 +216,10 @@ extension AppDatabase {
         try db.cachedOne(ExecutedDay.self, "SELECT * FROM trainingDayExecuted WHERE activityId = ?", [activityId])
     }
 
-    /// Analyses every execution of the planned day `execution` belongs to: the main run against the plan with
-    /// the day's total volume, the others as extra runs. Returns `execution` as stored afterwards.
+    /// Analyses every execution of the planned day `execution` belongs to (`DayAnalysis` decides the main entry and
+    /// the extras) and stores the analyses. Returns `execution` as stored afterwards.
     static func reanalyzeDay(of execution: ExecutedDay, _ db: Database) throws -> ExecutedDay {
         let maxHeartRate = try Int.fetchOne(db.cachedStatement(sql: "SELECT maxHeartRate FROM athlete WHERE id = ?"), arguments: [execution.athleteId])
-        let analyzer = ExecutionAnalyzer()
         let siblings: [ExecutedDay]
         if let plannedDayId = execution.plannedDayId,
            try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM trainingDayExecuted WHERE plannedDayId = ?"), arguments: [plannedDayId]) != [execution.id] {
@@ -235,38 +232,26 @@ extension AppDatabase {
             ? try db.cachedAll(Activity.self, "SELECT * FROM athleteActivity WHERE id = ?", [activityIds[0]])
             : try Activity.filter(keys: activityIds).fetchAll(db)
         let byId = Dictionary(uniqueKeysWithValues: activities.map { ($0.id, $0) })
-        func actual(_ entry: ExecutedDay) -> ActualWorkout {
-            if let id = entry.activityId, let activity = byId[id] { return ActualWorkout(activity) }
-            return ActualWorkout(manualDistanceMeters: entry.manualDistanceMeters, manualDurationSeconds: entry.manualDurationSeconds, planned: entry.plannedData)
+        let entries = siblings.map { sibling in
+            if let id = sibling.activityId {
+                let activity = byId[id]
+                return DayEntry(
+                    executionId: sibling.id, actual: activity.map(ActualWorkout.init) ?? ActualWorkout(distanceMeters: 0, durationSeconds: 0),
+                    sport: activity?.sport ?? "other", countsAsRunning: activity?.isRun ?? false
+                )
+            }
+            return DayEntry(
+                executionId: sibling.id,
+                actual: ActualWorkout(manualDistanceMeters: sibling.manualDistanceMeters, manualDurationSeconds: sibling.manualDurationSeconds, planned: sibling.plannedData),
+                sport: nil, countsAsRunning: true
+            )
         }
-        // Runs and manual entries count toward the day; another sport linked by hand is not running volume.
-        func counts(_ entry: ExecutedDay) -> Bool {
-            guard let id = entry.activityId else { return true }
-            return byId[id]?.isRun ?? false
-        }
-        let planned = execution.plannedData
-        let counted = siblings.filter(counts)
-        // The main entry is the one closest to the plan (the earliest on a tie); the others are extras.
-        let main = planned.flatMap { ActivityMatching.mainIndex(of: counted.map(actual), for: $0) }.map { counted[$0] }
-        let total = counted.map(actual).reduce(ActualWorkout(distanceMeters: 0, durationSeconds: 0)) {
-            ActualWorkout(distanceMeters: $0.distanceMeters + $1.distanceMeters, durationSeconds: $0.durationSeconds + $1.durationSeconds)
-        }
+        let analyses = DayAnalysis.analyze(entries: entries, planned: execution.plannedData, maxHeartRate: maxHeartRate)
         var result = execution
         for var sibling in siblings {
-            if counts(sibling) {
-                let isExtra = counted.count > 1 && sibling.id != main?.id
-                sibling.analysis = analyzer.analyze(
-                    planned: sibling.plannedData, actual: actual(sibling), dayTotal: counted.count > 1 ? total : nil,
-                    maxHeartRate: maxHeartRate, isExtraRun: isExtra
-                )
-            } else {
-                var analysis = analyzer.analyze(planned: nil, actual: actual(sibling), maxHeartRate: maxHeartRate)
-                let sport = sibling.activityId.flatMap { byId[$0]?.sport } ?? "other"
-                analysis.summary = "A \(sport) activity: not counted against the running workout of the day."
-                sibling.analysis = analysis
-            }
+            sibling.analysis = analyses[sibling.id]
             try db.cachedStatement(sql: "UPDATE trainingDayExecuted SET analysis = ? WHERE id = ?")
-                .execute(arguments: [String(decoding: try analysisEncoder.encode(sibling.analysis), as: UTF8.self), sibling.id])
+                .execute(arguments: [try sibling.analysis.map(JSONColumn.text), sibling.id])
             if sibling.id == execution.id { result = sibling }
         }
         return result
@@ -274,11 +259,8 @@ extension AppDatabase {
 }
 
 extension AppDatabase {
-    /// Inserts an activity with one prepared statement (laps and samples as JSON, `[]` without an encoder).
+    /// Inserts an activity with one prepared statement (laps and samples through `JSONColumn`).
     static func insertActivity(_ activity: Activity, _ db: Database) throws {
-        func json<T: Encodable>(_ values: [T]) throws -> String {
-            values.isEmpty ? "[]" : String(decoding: try analysisEncoder.encode(values), as: UTF8.self)
-        }
         try db.cachedStatement(sql: """
             INSERT INTO athleteActivity (id, athleteId, source, externalId, sport, startTime, startEpochSeconds, utcOffsetSeconds, localDate,
                 elapsedSeconds, movingSeconds, distanceMeters, averageHeartRate, maxHeartRate, elevationGainMeters, laps, heartRateSamples, createdAt)
@@ -287,11 +269,11 @@ extension AppDatabase {
                 activity.id, activity.athleteId, activity.source, activity.externalId, activity.sport, activity.startTime,
                 activity.startEpochSeconds, activity.utcOffsetSeconds, activity.localDate.description, activity.elapsedSeconds,
                 activity.movingSeconds, activity.distanceMeters, activity.averageHeartRate, activity.maxHeartRate,
-                activity.elevationGainMeters, try json(activity.laps), try json(activity.heartRateSamples), activity.createdAt,
+                activity.elevationGainMeters, try JSONColumn.text(activity.laps), try JSONColumn.text(activity.heartRateSamples), activity.createdAt,
             ])
     }
 
-    /// Inserts an executed day with one prepared statement; the snapshot is written by `PlannedWorkout.jsonText`.
+    /// Inserts an executed day with one prepared statement; the snapshot goes through `JSONColumn`.
     static func insertExecution(_ execution: ExecutedDay, _ db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO trainingDayExecuted (id, athleteId, activityId, plannedDayId, weekIndex, dayIndex, date, plannedData, analysis,
@@ -299,18 +281,12 @@ extension AppDatabase {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 execution.id, execution.athleteId, execution.activityId, execution.plannedDayId, execution.weekIndex, execution.dayIndex,
-                execution.date.description, execution.plannedData?.jsonText,
-                try execution.analysis.map { String(decoding: try analysisEncoder.encode($0), as: UTF8.self) },
+                execution.date.description, execution.plannedData.map(JSONColumn.text),
+                try execution.analysis.map(JSONColumn.text),
                 execution.manualDistanceMeters, execution.manualDurationSeconds, execution.note, execution.createdAt,
             ])
     }
 }
-
-private let analysisEncoder: JSONEncoder = {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = .sortedKeys
-    return encoder
-}()
 
 /// A new random id: a readable prefix and 16 hex digits (`ath_3f9c…`).
 public func makeIdentifier(_ prefix: String) -> String {
@@ -324,7 +300,7 @@ extension AppDatabase {
     public func planProgress(planId: String, today: CalendarDate) async throws -> [WeekProgress] {
         try await reader.read { db in
             guard let plan = try TrainingPlan.fetchOne(db, key: planId) else { throw StoreError.notFound(entity: "plan", id: planId) }
-            let days = try PlannedDay.filter(Column("trainingPlanId") == planId).fetchAll(db)
+            let days = try PlannedDay.filter(PlannedDay.Columns.trainingPlanId == planId).fetchAll(db)
             guard let first = days.map(\.date).min(), let last = days.map(\.date).max() else { return [] }
             let executions = try ExecutedDay.fetchAll(db, sql: """
                 SELECT trainingDayExecuted.* FROM trainingDayExecuted

@@ -35,6 +35,6 @@ extension AppDatabase {
 
     /// All athletes by name.
     public func athletes() async throws -> [Athlete] {
-        try await reader.read { db in try Athlete.order(Column("name"), Column("id")).fetchAll(db) }
+        try await reader.read { db in try Athlete.order(Athlete.Columns.name, Athlete.Columns.id).fetchAll(db) }
     }
 }

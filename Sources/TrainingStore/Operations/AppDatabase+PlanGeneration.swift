@@ -55,8 +55,8 @@ extension AppDatabase {
             guard existing.athleteId == write.plan.athleteId else {
                 throw StoreError.conflict("plan \(write.plan.id) belongs to another athlete")
             }
-            try PlannedDay.filter(Column("trainingPlanId") == write.plan.id).deleteAll(db)
-            try RaceTrainingPlanRecord.filter(Column("trainingPlanId") == write.plan.id).deleteAll(db)
+            try PlannedDay.filter(PlannedDay.Columns.trainingPlanId == write.plan.id).deleteAll(db)
+            try RaceTrainingPlanRecord.filter(RaceTrainingPlanRecord.Columns.trainingPlanId == write.plan.id).deleteAll(db)
             try write.plan.update(db)
         } else {
             try write.plan.insert(db)
@@ -67,7 +67,7 @@ extension AppDatabase {
         return write.plan
     }
 
-    /// Inserts planned days with one prepared statement; `plannedData` is written by `PlannedWorkout.jsonText`.
+    /// Inserts planned days with one prepared statement; `plannedData` goes through `JSONColumn`.
     static func insertPlannedDays(_ days: [PlannedDay], _ db: Database) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO trainingDayPlanned (id, trainingPlanId, weekIndex, dayIndex, date, phase, plannedData)
@@ -76,7 +76,7 @@ extension AppDatabase {
         for (index, day) in days.enumerated() {
             if index % 32 == 0 { try Task.checkCancellation() }
             try statement.execute(arguments: [
-                day.id, day.trainingPlanId, day.weekIndex, day.dayIndex, day.date.description, day.phase.rawValue, day.plannedData.jsonText,
+                day.id, day.trainingPlanId, day.weekIndex, day.dayIndex, day.date.description, day.phase.rawValue, JSONColumn.text(day.plannedData),
             ])
         }
     }
@@ -158,17 +158,17 @@ extension AppDatabase {
     /// The plan's days in date order, optionally between `from` and `to` inclusive.
     public func plannedDays(planId: String, from: CalendarDate? = nil, to: CalendarDate? = nil) async throws -> [PlannedDay] {
         try await reader.read { db in
-            var request = PlannedDay.filter(Column("trainingPlanId") == planId)
-            if let from { request = request.filter(Column("date") >= from.description) }
-            if let to { request = request.filter(Column("date") <= to.description) }
-            return try request.order(Column("date")).fetchAll(db)
+            var request = PlannedDay.filter(PlannedDay.Columns.trainingPlanId == planId)
+            if let from { request = request.filter(PlannedDay.Columns.date >= from.description) }
+            if let to { request = request.filter(PlannedDay.Columns.date <= to.description) }
+            return try request.order(PlannedDay.Columns.date).fetchAll(db)
         }
     }
 
     /// The planned day of a plan on `date`, or nil.
     public func plannedDay(planId: String, date: CalendarDate) async throws -> PlannedDay? {
         try await reader.read { db in
-            try PlannedDay.filter(Column("trainingPlanId") == planId && Column("date") == date.description).fetchOne(db)
+            try PlannedDay.filter(PlannedDay.Columns.trainingPlanId == planId && PlannedDay.Columns.date == date.description).fetchOne(db)
         }
     }
 
@@ -177,7 +177,7 @@ extension AppDatabase {
     public func replacePlannedWorkouts(planId: String, fromDate: CalendarDate, days: [PlannedDay], plan: TrainingPlan) async throws -> Int {
         try await writer.write { db in
             var changed = 0
-            let existing = try PlannedDay.filter(Column("trainingPlanId") == planId).fetchAll(db)
+            let existing = try PlannedDay.filter(PlannedDay.Columns.trainingPlanId == planId).fetchAll(db)
             let byPosition = Dictionary(existing.map { ("\($0.weekIndex)-\($0.dayIndex)", $0) }, uniquingKeysWith: { first, _ in first })
             let newKeys = Set(days.map { "\($0.weekIndex)-\($0.dayIndex)" })
             for old in existing where old.date >= fromDate && !newKeys.contains("\(old.weekIndex)-\(old.dayIndex)") {

@@ -10,8 +10,8 @@ extension AppDatabase {
     /// The athlete's plans, newest first.
     public func plans(athleteId: String) async throws -> [TrainingPlan] {
         try await reader.read { db in
-            try TrainingPlan.filter(Column("athleteId") == athleteId)
-                .order(Column("createdAt").desc, Column("rowid").desc).fetchAll(db)
+            try TrainingPlan.filter(TrainingPlan.Columns.athleteId == athleteId)
+                .order(TrainingPlan.Columns.createdAt.desc, Column.rowID.desc).fetchAll(db)
         }
     }
 }

@@ -24,6 +24,6 @@ extension AppDatabase {
 
     /// All races by date.
     public func races() async throws -> [Race] {
-        try await reader.read { db in try Race.order(Column("date"), Column("name"), Column("id")).fetchAll(db) }
+        try await reader.read { db in try Race.order(Race.Columns.date, Race.Columns.name, Race.Columns.id).fetchAll(db) }
     }
 }

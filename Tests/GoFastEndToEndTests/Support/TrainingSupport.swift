@@ -3,7 +3,7 @@ import JSONRPC
 import XCTest
 
 // Helpers for the training-flow tests (plans, the OpenAI-compatible generator, activities, matching):
-// a protocol-checking client, the scripted OpenAI stub, the shared test data, and JSON shorthands.
+// a protocol-checking client, the scripted OpenAI stub, the activity-file fixtures, and JSON shorthands.
 
 /// A JSON-RPC client of a `ServerProcess` that checks every message against `protocol/openrpc.json`, like
 /// `GoFastClient`, with one temporary escape hatch: when `GOFAST_E2E_LENIENT_PROTOCOL=1` is set, a result of a
@@ -166,21 +166,15 @@ func nativeRun(_ externalId: String, start: String, meters: Double, seconds: Dou
 
 // MARK: - Test data
 
-/// The shared real activity files: `GOFAST_TESTDATA`, else `../shared/testdata` next to the repository.
+/// The real activity files copied into the repository (`Tests/Fixtures/testdata`, see its NOTICE).
 enum TestData {
-    static let directory: URL = {
-        if let path = ProcessInfo.processInfo.environment["GOFAST_TESTDATA"], !path.isEmpty { return URL(fileURLWithPath: path) }
-        let beside = ProtocolDocument.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/testdata")
-        if FileManager.default.fileExists(atPath: beside.path) { return beside }
-        // A clone elsewhere on this machine: the workplace's shared folder.
-        return URL(fileURLWithPath: "/work/shared/testdata")
-    }()
+    static let directory: URL = ProtocolDocument.repositoryRoot.appendingPathComponent("Tests/Fixtures/testdata")
 
     /// The file at `relative` (like `fit/Settings.fit`); throws when it is missing.
     static func url(_ relative: String) throws -> URL {
         let url = directory.appendingPathComponent(relative)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw HarnessError("test data \(url.path) is missing (set GOFAST_TESTDATA to the testdata directory)")
+            throw HarnessError("test data \(url.path) is missing from the repository")
         }
         return url
     }

@@ -1,0 +1,54 @@
+import JSONRPC
+import TrainingStore
+
+/// One gofast method: its name, params, result, read or write access and handler, in one type.
+///
+/// A method is added by writing one such type, listing it in ``MethodRegistry/all`` and describing it in
+/// `protocol/openrpc.json` (see CONTRIBUTING.md); tests check the three agree.
+protocol GoFastMethod {
+    /// The params object, decoded by name; a mismatch is `-32602` with the field's path.
+    associatedtype Params: Decodable
+    /// What the method returns.
+    associatedtype Result: Encodable
+
+    /// The method name on the wire (`athlete.get`).
+    static var name: String { get }
+    /// Reads run concurrently; writes run alone, in arrival order.
+    static var access: RPCMethod.Access { get }
+    /// Whether calling it may remove or overwrite what a runner cannot get back (MCP's `destructiveHint`).
+    static var isDestructive: Bool { get }
+    /// Whether calling it twice with the same params leaves the same state as once (MCP's `idempotentHint`).
+    static var isIdempotent: Bool { get }
+
+    /// Handles one call.
+    static func handle(_ params: Params, _ call: MethodCall) async throws -> Result
+
+    /// The result's bytes on the wire; a method whose result is already serialised may return them as they are.
+    static func encode(_ result: Result) throws -> EncodedJSON
+}
+
+extension GoFastMethod {
+    static var isDestructive: Bool { false }
+    static var isIdempotent: Bool { access == .read }
+
+    static func encode(_ result: Result) throws -> EncodedJSON { try .encoding(result) }
+
+    /// The method wired to `context`, as the connection serves it.
+    static func rpcMethod(_ context: ServerContext) -> RPCMethod {
+        RPCMethod(name, access: access) { request in
+            let params = try request.decodeParams(Params.self)
+            return try encode(try await handle(params, MethodCall(context: context, request: request)))
+        }
+    }
+}
+
+/// What a handler has besides its params: the server's context and the request (raw params, progress).
+struct MethodCall: Sendable {
+    /// The database, clock, log and generator settings.
+    let context: ServerContext
+    /// The request as it arrived.
+    let request: RPCRequest
+
+    /// The store.
+    var database: AppDatabase { context.database }
+}

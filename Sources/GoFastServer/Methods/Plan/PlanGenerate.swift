@@ -1,0 +1,95 @@
+import JSONRPC
+import TrainingDomain
+import TrainingStore
+
+/// `plan.generate`: a whole plan for a goal race at once, validated, stored in one transaction and made active.
+enum PlanGenerate: GoFastMethod {
+    static let name = "plan.generate"
+    static let access = RPCMethod.Access.write
+
+    struct Params: Decodable {
+        var athleteId: String
+        var raceId: String?
+        var race: InlineRace?
+        var goalTimeSeconds: Double?
+        var startDate: CalendarDate?
+        var daysPerWeek: Int?
+        var preferredDays: [String]?
+        var longRunDay: String?
+        var currentWeeklyDistanceMeters: Double?
+        var recentRace: RacePerformance?
+        var name: String?
+        var planId: String?
+        var id: String?
+        var generator: PlanGeneratorKind?
+    }
+
+    static func handle(_ params: Params, _ call: MethodCall) async throws -> PlanGenerationResult {
+        let context = call.context
+        let request = call.request
+        let athlete = try await AthleteInputs.require(params.athleteId, context)
+        let generator = (params.generator ?? context.generators.defaultGenerator).generator(context)
+
+        var draft: TrainingPlan?
+        if let planId = params.planId {
+            let found = try await PlanInputs.plan(planId, context)
+            guard found.status == .draft else {
+                throw RPCError.conflict("plan \(planId) is \(found.status.rawValue); only a draft can be generated into")
+            }
+            guard found.athleteId == athlete.id else { throw RPCError.conflict("plan \(planId) belongs to another athlete") }
+            draft = found
+        }
+        if params.planId != nil, params.id != nil {
+            throw RPCError.invalidParams(field: "id", reason: "cannot be given with planId")
+        }
+        let (race, insertsRace) = try await PlanInputs.resolveRace(raceId: params.raceId, inline: params.race, draft: draft, context)
+        let today = AthleteInputs.today(of: athlete, context)
+        guard race.date >= today else {
+            throw RPCError.invalidParams(field: "race.date", reason: "the race (\(race.date)) is in the past: today is \(today) in \(athlete.timeZone)")
+        }
+        let trainingDays = try PlanInputs.resolveTrainingDays(daysPerWeek: params.daysPerWeek, preferredDays: params.preferredDays, fallback: draft?.preferredDays)
+        let longRunDay = try PlanInputs.resolveLongRunDay(params.longRunDay, trainingDays: trainingDays)
+        let startDate = params.startDate ?? draft?.startDate ?? today.next(.monday)
+        let goal = try (params.goalTimeSeconds ?? draft?.goalTimeSeconds).map { value throws(RPCError) in
+            try PlanInputs.goalTime(value, distanceMeters: race.distanceMeters)
+        }
+        let planRequest = PlanRequest(
+            raceName: race.name, raceDate: race.date, raceDistanceMeters: race.distanceMeters, startDate: startDate,
+            goalTimeSeconds: goal, trainingDays: trainingDays, longRunDay: longRunDay,
+            currentWeeklyDistanceMeters: try PlanInputs.weeklyDistance(params.currentWeeklyDistanceMeters),
+            recentRace: try PlanInputs.fitness(params.recentRace, athlete: athlete)
+        )
+        if let id = params.id {
+            try Identifiers.validate(id, field: "id")
+            if try await context.database.plan(id: id) != nil { throw RPCError.conflict("a plan with id \"\(id)\" already exists") }
+        }
+        let lastDay = startDate.adding(days: planRequest.weekCount * 7 - 1)
+        guard lastDay.components.year <= 9999, startDate <= race.date else {
+            throw RPCError.invalidParams(field: "race.date", reason: "the plan must run from startDate (\(startDate)) to a race on or after it, within year 9999")
+        }
+        let name = try params.name.map { value throws(RPCError) in try Validation.text(value, field: "name") }
+            ?? draft?.name ?? "\(race.name) plan"
+
+        request.progress.begin(title: "Generating \(planRequest.weekCount)-week plan with \(generator.name)")
+        var progressEnded = false
+        defer { if !progressEnded { request.progress.end(message: "Failed") } }
+        let generated = try await generator.generate(planRequest, progress: request.progress)
+        try Task.checkCancellation()
+        try PlanInputs.validate(generated, for: planRequest, generator: generator.name)
+
+        let now = context.clock.timestamp()
+        let plan = TrainingPlan(
+            id: draft?.id ?? params.id ?? Identifiers.make("plan"), athleteId: athlete.id, name: name,
+            goalTimeSeconds: generated.goalTimeSeconds, startDate: startDate, status: .active, preferredDays: trainingDays,
+            weekCount: generated.weeks.count, createdAt: draft?.createdAt ?? now, updatedAt: now
+        )
+        let days = PlanInputs.plannedDays(of: generated, plan: plan)
+        request.progress.report(message: "Saving \(days.count) days", percentage: 90)
+        let saved = try await context.database.savePlan(PlanWrite(
+            plan: plan, race: race, insertsRace: insertsRace, fillsDraft: draft != nil, days: days, assignedAt: now
+        ))
+        progressEnded = true
+        request.progress.end(message: "Plan \(saved.id) is active")
+        return PlanInputs.result(generated, plan: saved, race: race, generator: generator.name)
+    }
+}

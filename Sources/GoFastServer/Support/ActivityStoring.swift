@@ -1,0 +1,50 @@
+import Foundation
+import JSONRPC
+import TrainingDomain
+import TrainingStore
+
+/// What `activity.ingest` and `activity.import` answer: one result per item, in input order.
+struct ActivityResults: Encodable {
+    /// One entry of `results`: the stored activity and its execution, or the item's own error.
+    struct Item: Encodable {
+        var activity: Activity?
+        var created: Bool
+        var execution: ExecutedDay?
+        var unmatchedReason: String?
+        var error: JSONValue?
+    }
+
+    var results: [Item]
+    var warnings: [String]?
+}
+
+/// Turning validated inputs into activity records and store outcomes into results, shared by ingest and import.
+enum ActivityStoring {
+    static func itemResult(_ outcome: Result<IngestOutcome, any Error>, context: ServerContext) -> ActivityResults.Item {
+        switch outcome {
+        case .success(let outcome):
+            return ActivityResults.Item(activity: outcome.activity, created: outcome.created, execution: outcome.execution, unmatchedReason: outcome.unmatchedReason, error: nil)
+        case .failure(let error):
+            let mapped = (error as? RPCError) ?? ApplicationErrorMapper.map(error) ?? .internalError
+            if mapped == .internalError { context.logger.error("ingest item failed", metadata: ["error": "\(error)"]) }
+            return ActivityResults.Item(activity: nil, created: false, execution: nil, unmatchedReason: nil, error: mapped.jsonValue)
+        }
+    }
+
+    static func makeActivity(_ input: ActivityInput.Normalized, athlete: Athlete, zone: TimeZone, now: String) throws(RPCError) -> Activity {
+        // Years 1900 … 9999: older or later instants are clock errors, and dates outside 0001 … 9999 cannot be stored.
+        guard input.startEpochSeconds.isFinite, (-2_208_988_800...253_402_214_400).contains(input.startEpochSeconds) else {
+            throw RPCError.invalidParams(field: "startTime", reason: "must be between the years 1900 and 9999")
+        }
+        let offset = input.utcOffsetSeconds ?? zone.secondsFromGMT(for: Date(timeIntervalSince1970: input.startEpochSeconds))
+        return Activity(
+            id: Identifiers.make("act"), athleteId: athlete.id, source: input.source, externalId: input.externalId, sport: input.sport,
+            startTime: Timestamp.format(epochSeconds: input.startEpochSeconds, utcOffsetSeconds: offset),
+            startEpochSeconds: input.startEpochSeconds, utcOffsetSeconds: input.utcOffsetSeconds,
+            localDate: Timestamp.localDate(epochSeconds: input.startEpochSeconds, utcOffsetSeconds: offset),
+            elapsedSeconds: input.elapsedSeconds, movingSeconds: input.movingSeconds, distanceMeters: input.distanceMeters,
+            averageHeartRate: input.averageHeartRate, maxHeartRate: input.maxHeartRate, elevationGainMeters: input.elevationGainMeters,
+            laps: input.laps, heartRateSamples: input.heartRateSamples, createdAt: now
+        )
+    }
+}
