@@ -38,12 +38,15 @@ public struct TrainingLoadCalculator: Sendable, Hashable {
     public func load(distanceMeters: Double, movingSeconds: Double, elapsedSeconds: Double = 0, averageHeartRate: Double?, laps: [ActivityLap] = []) -> TrainingLoad {
         let seconds = Self.duration(moving: movingSeconds, elapsed: elapsedSeconds)
         if let thresholdSpeed = thresholds.thresholdSpeedMetersPerSecond {
-            let usableLaps = laps.filter { Self.usable(distance: $0.distanceMeters, seconds: Self.duration(moving: $0.movingSeconds, elapsed: $0.elapsedSeconds)) }
-            if !usableLaps.isEmpty {
-                let total = usableLaps.reduce(0.0) { sum, lap in
-                    sum + Self.runningStress(distanceMeters: lap.distanceMeters, seconds: Self.duration(moving: lap.movingSeconds, elapsed: lap.elapsedSeconds), thresholdSpeed: thresholdSpeed)
-                }
-                return TrainingLoad(value: Self.finite(total), method: .runningStress)
+            var lapTotal = 0.0, usableLaps = 0
+            for lap in laps {
+                let lapSeconds = Self.duration(moving: lap.movingSeconds, elapsed: lap.elapsedSeconds)
+                guard Self.usable(distance: lap.distanceMeters, seconds: lapSeconds) else { continue }
+                lapTotal += Self.runningStress(distanceMeters: lap.distanceMeters, seconds: lapSeconds, thresholdSpeed: thresholdSpeed)
+                usableLaps += 1
+            }
+            if usableLaps > 0 {
+                return TrainingLoad(value: Self.finite(lapTotal), method: .runningStress)
             }
             if Self.usable(distance: distanceMeters, seconds: seconds) {
                 return TrainingLoad(value: Self.finite(Self.runningStress(distanceMeters: distanceMeters, seconds: seconds, thresholdSpeed: thresholdSpeed)), method: .runningStress)
