@@ -30,7 +30,8 @@ import Testing
     }
 
     @Test func timedStepRunsItsTimeAtItsPace() {
-        // 30 min at 300 s/km: IF 0.9 → 100 × 0.5 × 0.81 = 40.5.
+        // 30 min at 300 s/km: IF 0.9 → 100 × 0.5 × 0.81 = 40.5 (the worked example for FTp 4:30/km, NGP 5:00/km in
+        // TrainingPeaks' "Running Training Stress Score (rTSS) Explained", as quoted at me-create.com/triathlon-24e).
         let load = calculator.load(of: workout(.marathonPace, [WorkoutSegment(kind: .steady, durationSeconds: 1_800, targetPace: range(300))]))
         #expect(abs(load.value - 40.5) < 1e-9)
     }
