@@ -6,6 +6,7 @@ enum MethodRegistry {
     static let all: [any GoFastMethod.Type] = [
         RPCDiscover.self,
         AthleteCreate.self, AthleteGet.self, AthleteUpdate.self, AthleteList.self,
+        AthleteFitness.self, AthletePredict.self, AthleteZones.self,
         RaceCreate.self, RaceGet.self, RaceList.self,
         PlanGenerate.self, PlanRegenerate.self, PlanCreate.self, PlanArchive.self, PlanAssign.self,
         PlanGet.self, PlanList.self, PlanActive.self, PlanDays.self, PlanProgressMethod.self,

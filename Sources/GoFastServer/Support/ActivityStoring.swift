@@ -37,7 +37,7 @@ enum ActivityStoring {
             throw RPCError.invalidParams(field: "startTime", reason: "must be between the years 1900 and 9999")
         }
         let offset = input.utcOffsetSeconds ?? zone.secondsFromGMT(for: Date(timeIntervalSince1970: input.startEpochSeconds))
-        return Activity(
+        var activity = Activity(
             id: Identifiers.make("act"), athleteId: athlete.id, source: input.source, externalId: input.externalId, sport: input.sport,
             startTime: Timestamp.format(epochSeconds: input.startEpochSeconds, utcOffsetSeconds: offset),
             startEpochSeconds: input.startEpochSeconds, utcOffsetSeconds: input.utcOffsetSeconds,
@@ -46,5 +46,7 @@ enum ActivityStoring {
             averageHeartRate: input.averageHeartRate, maxHeartRate: input.maxHeartRate, elevationGainMeters: input.elevationGainMeters,
             laps: input.laps, heartRateSamples: input.heartRateSamples, createdAt: now
         )
+        activity.trainingLoad = TrainingLoadCalculator(thresholds: LoadThresholds(athlete)).load(of: activity)
+        return activity
     }
 }

@@ -33,9 +33,25 @@ enum AthleteInputs {
         try Validation.integer(value, in: 20...120, field: "restingHeartRate", unit: "bpm")
     }
 
+    static func thresholdPace(_ value: Double) throws(RPCError) -> Double {
+        try Validation.number(value, in: 150...900, field: "thresholdPaceSecondsPerKm", unit: "seconds per km (2:30 to 15:00 per km)")
+    }
+
+    static func thresholdHeartRate(_ value: Int) throws(RPCError) -> Int {
+        try Validation.integer(value, in: 80...250, field: "thresholdHeartRate", unit: "bpm")
+    }
+
     static func checkHeartRates(_ athlete: Athlete) throws(RPCError) {
         if let resting = athlete.restingHeartRate, let max = athlete.maxHeartRate, resting >= max {
             throw RPCError.invalidParams(field: "restingHeartRate", reason: "must be below maxHeartRate (\(max))")
+        }
+        if let threshold = athlete.thresholdHeartRate {
+            if let max = athlete.maxHeartRate, threshold > max {
+                throw RPCError.invalidParams(field: "thresholdHeartRate", reason: "must not be above maxHeartRate (\(max))")
+            }
+            if let resting = athlete.restingHeartRate, threshold <= resting {
+                throw RPCError.invalidParams(field: "thresholdHeartRate", reason: "must be above restingHeartRate (\(resting))")
+            }
         }
     }
 }

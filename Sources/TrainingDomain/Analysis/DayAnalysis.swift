@@ -8,9 +8,12 @@ public struct DayEntry: Hashable, Sendable {
     public var sport: String?
     /// Runs and manual entries count toward the day; another sport linked by hand is not running volume.
     public var countsAsRunning: Bool
+    /// The entry's training load, carried into its analysis.
+    public var trainingLoad: TrainingLoad?
 
     /// Creates an entry.
-    public init(executionId: String, actual: ActualWorkout, sport: String?, countsAsRunning: Bool) {
+    public init(executionId: String, actual: ActualWorkout, sport: String?, countsAsRunning: Bool, trainingLoad: TrainingLoad? = nil) {
+        self.trainingLoad = trainingLoad
         self.executionId = executionId
         self.actual = actual
         self.sport = sport
@@ -41,6 +44,7 @@ public enum DayAnalysis {
                 analysis.summary = "A \(entry.sport ?? "other") activity: not counted against the running workout of the day."
                 analyses[entry.executionId] = analysis
             }
+            analyses[entry.executionId]?.trainingLoad = entry.trainingLoad
         }
         return analyses
     }

@@ -30,6 +30,8 @@ public struct ExecutionAnalysis: Codable, Hashable, Sendable {
     public var intervals: [IntervalAnalysis]
     /// Seconds in each heart-rate zone, when heart rate and the athlete's max are known.
     public var heartRateZones: [HeartRateZoneTime]?
+    /// The training load of what was done (rTSS, hrTSS or the duration default); set with the day's analysis.
+    public var trainingLoad: TrainingLoad?
 
     public init(
         verdict: Verdict, complianceScore: Int, summary: String, color: ComplianceColor, distanceRatio: Double?, durationRatio: Double?,

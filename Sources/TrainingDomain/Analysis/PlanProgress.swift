@@ -24,13 +24,19 @@ public struct WeekProgress: Codable, Hashable, Sendable {
     public var sessionsUpcoming: Int
     /// Mean compliance of the sessions that are due (done or missed, a missed one counting 0); nil when none is due yet.
     public var complianceScore: Int?
+    /// The week's planned load: rTSS of each workout at its target paces.
+    public var plannedLoad: Double
+    /// The load of every running execution in the week.
+    public var executedLoad: Double
 }
 
 /// Week-by-week progress of a plan from its days and executions.
 public enum PlanProgress {
-    /// Computes the progress; `actualOf` gives an execution's distance and duration.
+    /// Computes the progress; `actualOf` gives an execution's distance and duration, `loadOf` its training load and
+    /// `plannedLoadOf` a planned workout's.
     public static func weeks(
-        days: [PlannedDay], executions: [ExecutedDay], today: CalendarDate, actualOf: (ExecutedDay) -> ActualWorkout
+        days: [PlannedDay], executions: [ExecutedDay], today: CalendarDate, actualOf: (ExecutedDay) -> ActualWorkout,
+        loadOf: (ExecutedDay) -> Double = { _ in 0 }, plannedLoadOf: (PlannedWorkout) -> Double = { _ in 0 }
     ) -> [WeekProgress] {
         let executionsByDay = Dictionary(grouping: executions.filter { $0.plannedDayId != nil }, by: { $0.plannedDayId! })
         let unplanned = executions.filter { $0.plannedDayId == nil }
@@ -42,17 +48,19 @@ public enum PlanProgress {
             var progress = WeekProgress(
                 weekIndex: weekIndex, startDate: start, phase: weekDays.first?.phase, plannedDistanceMeters: 0, executedDistanceMeters: 0,
                 plannedDurationSeconds: 0, executedDurationSeconds: 0, sessionsPlanned: 0, sessionsDone: 0, sessionsMissed: 0,
-                sessionsUpcoming: 0, complianceScore: nil
+                sessionsUpcoming: 0, complianceScore: nil, plannedLoad: 0, executedLoad: 0
             )
             var scores: [Int] = []
             for day in weekDays {
                 progress.plannedDistanceMeters += day.plannedData.distanceMeters
                 progress.plannedDurationSeconds += day.plannedData.durationSeconds
+                progress.plannedLoad += plannedLoadOf(day.plannedData)
                 let done = executionsByDay[day.id] ?? []
                 for execution in done {
                     let actual = actualOf(execution)
                     progress.executedDistanceMeters += actual.distanceMeters
                     progress.executedDurationSeconds += actual.durationSeconds
+                    progress.executedLoad += loadOf(execution)
                 }
                 guard day.plannedData.type.isRun else { continue }
                 progress.sessionsPlanned += 1
@@ -71,7 +79,10 @@ public enum PlanProgress {
                 let actual = actualOf(execution)
                 progress.executedDistanceMeters += actual.distanceMeters
                 progress.executedDurationSeconds += actual.durationSeconds
+                progress.executedLoad += loadOf(execution)
             }
+            progress.plannedLoad = (progress.plannedLoad * 10).rounded() / 10
+            progress.executedLoad = (progress.executedLoad * 10).rounded() / 10
             progress.executedDistanceMeters = progress.executedDistanceMeters.rounded()
             progress.executedDurationSeconds = progress.executedDurationSeconds.rounded()
             if !scores.isEmpty { progress.complianceScore = Int((Double(scores.reduce(0, +)) / Double(scores.count)).rounded()) }

@@ -36,13 +36,16 @@ public struct Activity: Codable, Hashable, Sendable, Identifiable {
     public var heartRateSamples: [HeartRateSample]
     /// When the record was created (RFC 3339, UTC).
     public var createdAt: String
+    /// The training load, computed when stored and again when the athlete's threshold inputs change.
+    public var trainingLoad: TrainingLoad?
 
     public init(
         id: String, athleteId: String, source: String, externalId: String, sport: String, startTime: String, startEpochSeconds: Double,
         utcOffsetSeconds: Int?, localDate: CalendarDate, elapsedSeconds: Double, movingSeconds: Double, distanceMeters: Double,
         averageHeartRate: Double?, maxHeartRate: Double?, elevationGainMeters: Double?, laps: [ActivityLap], heartRateSamples: [HeartRateSample],
-        createdAt: String
+        createdAt: String, trainingLoad: TrainingLoad? = nil
     ) {
+        self.trainingLoad = trainingLoad
         self.id = id
         self.athleteId = athleteId
         self.source = source

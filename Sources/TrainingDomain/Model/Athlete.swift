@@ -14,6 +14,10 @@ public struct Athlete: Codable, Hashable, Sendable, Identifiable {
     public var maxHeartRate: Int?
     /// Resting heart rate in beats per minute.
     public var restingHeartRate: Int?
+    /// Threshold pace in seconds per km when the runner knows it; else the load uses Daniels' T pace of the 5K.
+    public var thresholdPaceSecondsPerKm: Double?
+    /// Threshold (lactate) heart rate in bpm when known; else 0.88 × max heart rate.
+    public var thresholdHeartRate: Int?
     /// When the record was created (RFC 3339, UTC).
     public var createdAt: String
     /// When the record last changed (RFC 3339, UTC).
@@ -21,8 +25,11 @@ public struct Athlete: Codable, Hashable, Sendable, Identifiable {
 
     public init(
         id: String, name: String, email: String? = nil, timeZone: String, fiveKTimeSeconds: Double? = nil,
-        maxHeartRate: Int? = nil, restingHeartRate: Int? = nil, createdAt: String, updatedAt: String
+        maxHeartRate: Int? = nil, restingHeartRate: Int? = nil, thresholdPaceSecondsPerKm: Double? = nil, thresholdHeartRate: Int? = nil,
+        createdAt: String, updatedAt: String
     ) {
+        self.thresholdPaceSecondsPerKm = thresholdPaceSecondsPerKm
+        self.thresholdHeartRate = thresholdHeartRate
         self.id = id
         self.name = name
         self.email = email

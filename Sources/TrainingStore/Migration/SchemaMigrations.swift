@@ -7,6 +7,15 @@ enum SchemaMigrations {
         migrator.registerMigration("v1: seed model") { db in
             try createV1(db)
         }
+        migrator.registerMigration("v2: threshold inputs and training loads") { db in
+            // Activities stored before v2 keep a NULL load until the athlete's thresholds next change
+            // (athlete.update recomputes every load of the athlete); the fitness series computes a missing one.
+            try db.execute(sql: """
+                ALTER TABLE athlete ADD COLUMN thresholdPaceSecondsPerKm REAL CHECK (thresholdPaceSecondsPerKm > 0);
+                ALTER TABLE athlete ADD COLUMN thresholdHeartRate INTEGER CHECK (thresholdHeartRate BETWEEN 80 AND 250);
+                ALTER TABLE athleteActivity ADD COLUMN trainingLoad TEXT CHECK (trainingLoad IS NULL OR json_valid(trainingLoad));
+                """)
+        }
         return migrator
     }
 

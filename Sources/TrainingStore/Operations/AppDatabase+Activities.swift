@@ -219,7 +219,9 @@ extension AppDatabase {
     /// Analyses every execution of the planned day `execution` belongs to (`DayAnalysis` decides the main entry and
     /// the extras) and stores the analyses. Returns `execution` as stored afterwards.
     static func reanalyzeDay(of execution: ExecutedDay, _ db: Database) throws -> ExecutedDay {
-        let maxHeartRate = try Int.fetchOne(db.cachedStatement(sql: "SELECT maxHeartRate FROM athlete WHERE id = ?"), arguments: [execution.athleteId])
+        let athlete = try db.cachedOne(Athlete.self, "SELECT * FROM athlete WHERE id = ?", [execution.athleteId])
+        let maxHeartRate = athlete?.maxHeartRate
+        let loads = TrainingLoadCalculator(thresholds: athlete.map(LoadThresholds.init) ?? LoadThresholds(thresholdSpeedMetersPerSecond: nil, thresholdHeartRate: nil))
         let siblings: [ExecutedDay]
         if let plannedDayId = execution.plannedDayId,
            try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM trainingDayExecuted WHERE plannedDayId = ?"), arguments: [plannedDayId]) != [execution.id] {
@@ -237,13 +239,14 @@ extension AppDatabase {
                 let activity = byId[id]
                 return DayEntry(
                     executionId: sibling.id, actual: activity.map(ActualWorkout.init) ?? ActualWorkout(distanceMeters: 0, durationSeconds: 0),
-                    sport: activity?.sport ?? "other", countsAsRunning: activity?.isRun ?? false
+                    sport: activity?.sport ?? "other", countsAsRunning: activity?.isRun ?? false,
+                    trainingLoad: activity.map { $0.trainingLoad ?? loads.load(of: $0) }
                 )
             }
+            let manual = ActualWorkout(manualDistanceMeters: sibling.manualDistanceMeters, manualDurationSeconds: sibling.manualDurationSeconds, planned: sibling.plannedData)
             return DayEntry(
-                executionId: sibling.id,
-                actual: ActualWorkout(manualDistanceMeters: sibling.manualDistanceMeters, manualDurationSeconds: sibling.manualDurationSeconds, planned: sibling.plannedData),
-                sport: nil, countsAsRunning: true
+                executionId: sibling.id, actual: manual, sport: nil, countsAsRunning: true,
+                trainingLoad: loads.load(distanceMeters: manual.distanceMeters, movingSeconds: manual.durationSeconds, averageHeartRate: nil)
             )
         }
         let analyses = DayAnalysis.analyze(entries: entries, planned: execution.plannedData, maxHeartRate: maxHeartRate)
@@ -263,13 +266,15 @@ extension AppDatabase {
     static func insertActivity(_ activity: Activity, _ db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO athleteActivity (id, athleteId, source, externalId, sport, startTime, startEpochSeconds, utcOffsetSeconds, localDate,
-                elapsedSeconds, movingSeconds, distanceMeters, averageHeartRate, maxHeartRate, elevationGainMeters, laps, heartRateSamples, createdAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                elapsedSeconds, movingSeconds, distanceMeters, averageHeartRate, maxHeartRate, elevationGainMeters, laps, heartRateSamples, createdAt,
+                trainingLoad)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 activity.id, activity.athleteId, activity.source, activity.externalId, activity.sport, activity.startTime,
                 activity.startEpochSeconds, activity.utcOffsetSeconds, activity.localDate.description, activity.elapsedSeconds,
                 activity.movingSeconds, activity.distanceMeters, activity.averageHeartRate, activity.maxHeartRate,
                 activity.elevationGainMeters, try JSONColumn.text(activity.laps), try JSONColumn.text(activity.heartRateSamples), activity.createdAt,
+                try activity.trainingLoad.map(JSONColumn.text),
             ])
     }
 
@@ -312,10 +317,26 @@ extension AppDatabase {
                 """, arguments: [planId, plan.athleteId, first.description, last.description])
             let activities = try Activity.filter(keys: executions.compactMap(\.activityId)).fetchAll(db)
             let byId = Dictionary(uniqueKeysWithValues: activities.map { ($0.id, $0) })
-            return PlanProgress.weeks(days: days, executions: executions, today: today) { execution in
+            let athlete = try Athlete.fetchOne(db, key: plan.athleteId)
+            let thresholds = athlete.map(LoadThresholds.init) ?? LoadThresholds(thresholdSpeedMetersPerSecond: nil, thresholdHeartRate: nil)
+            let planned = PlannedLoadCalculator(thresholds: thresholds)
+            let actual = TrainingLoadCalculator(thresholds: thresholds)
+            func actualOf(_ execution: ExecutedDay) -> ActualWorkout {
                 if let id = execution.activityId, let activity = byId[id] { return ActualWorkout(activity) }
                 return ActualWorkout(manualDistanceMeters: execution.manualDistanceMeters, manualDurationSeconds: execution.manualDurationSeconds, planned: execution.plannedData)
             }
+            return PlanProgress.weeks(
+                days: days, executions: executions, today: today, actualOf: actualOf,
+                loadOf: { execution in
+                    if let id = execution.activityId {
+                        guard let activity = byId[id], activity.isRun else { return 0 }
+                        return (activity.trainingLoad ?? actual.load(of: activity)).value
+                    }
+                    let manual = actualOf(execution)
+                    return actual.load(distanceMeters: manual.distanceMeters, movingSeconds: manual.durationSeconds, averageHeartRate: nil).value
+                },
+                plannedLoadOf: { planned.load(of: $0).value }
+            )
         }
     }
 }

@@ -31,6 +31,7 @@ extension Athlete: FetchableRecord, PersistableRecord {
         self.init(
             id: row["id"], name: row["name"], email: row["email"], timeZone: row["timeZone"],
             fiveKTimeSeconds: row["fiveKTimeSeconds"], maxHeartRate: row["maxHeartRate"], restingHeartRate: row["restingHeartRate"],
+            thresholdPaceSecondsPerKm: row["thresholdPaceSecondsPerKm"], thresholdHeartRate: row["thresholdHeartRate"],
             createdAt: row["createdAt"], updatedAt: row["updatedAt"]
         )
     }

@@ -15,6 +15,8 @@ enum AthleteCreate: GoFastMethod {
         var fiveKTimeSeconds: Double?
         var maxHeartRate: Int?
         var restingHeartRate: Int?
+        var thresholdPaceSecondsPerKm: Double?
+        var thresholdHeartRate: Int?
     }
 
     static func handle(_ params: Params, _ call: MethodCall) async throws -> Athlete {
@@ -27,6 +29,8 @@ enum AthleteCreate: GoFastMethod {
         athlete.fiveKTimeSeconds = try params.fiveKTimeSeconds.map { value throws(RPCError) in try AthleteInputs.fiveK(value) }
         athlete.maxHeartRate = try params.maxHeartRate.map { value throws(RPCError) in try AthleteInputs.maxHeartRate(value) }
         athlete.restingHeartRate = try params.restingHeartRate.map { value throws(RPCError) in try AthleteInputs.restingHeartRate(value) }
+        athlete.thresholdPaceSecondsPerKm = try params.thresholdPaceSecondsPerKm.map { value throws(RPCError) in try AthleteInputs.thresholdPace(value) }
+        athlete.thresholdHeartRate = try params.thresholdHeartRate.map { value throws(RPCError) in try AthleteInputs.thresholdHeartRate(value) }
         try AthleteInputs.checkHeartRates(athlete)
         return try await call.database.insertAthlete(athlete)
     }

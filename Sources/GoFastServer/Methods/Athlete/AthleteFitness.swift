@@ -1,0 +1,53 @@
+import JSONRPC
+import TrainingStore
+import TrainingDomain
+
+/// `athlete.fitness`: fitness, fatigue, form and ACWR day by day, projected past today from the active plan.
+enum AthleteFitness: GoFastMethod {
+    static let name = "athlete.fitness"
+    static let access = RPCMethod.Access.read
+
+    struct Params: Decodable {
+        var athleteId: String
+        var from: CalendarDate
+        var to: CalendarDate
+    }
+
+    /// The series and the threshold pace its loads were computed with.
+    struct Result: Encodable {
+        var athleteId: String
+        var thresholdPaceSecondsPerKm: Double?
+        var days: [FitnessDay]
+    }
+
+    static func handle(_ params: Params, _ call: MethodCall) async throws -> Result {
+        do {
+            try FitnessSeries.checkRange(from: params.from, to: params.to)
+        } catch {
+            throw RPCError.invalidParams(field: error.field, reason: error.reason)
+        }
+        let athlete = try await AthleteInputs.require(params.athleteId, call.context)
+        let today = AthleteInputs.today(of: athlete, call.context)
+        let thresholds = LoadThresholds(athlete)
+        let loads = try await recordedLoads(athlete: athlete, through: min(params.to, today), thresholds: thresholds, call.database)
+        var plannedLoads: [CalendarDate: Double] = [:]
+        if params.to > today, let active = try await call.database.activePlan(athleteId: athlete.id) {
+            let days = try await call.database.plannedDays(planId: active.plan.id, from: today.adding(days: 1), to: params.to)
+            plannedLoads = PlannedLoadCalculator(thresholds: thresholds).dailyLoads(of: days)
+        }
+        let days = FitnessSeries.days(loads: loads, plannedLoads: plannedLoads, from: params.from, to: params.to, today: today)
+        return Result(athleteId: athlete.id, thresholdPaceSecondsPerKm: thresholds.thresholdPaceSecondsPerKm.map { ($0 * 10).rounded() / 10 }, days: days)
+    }
+
+    /// The running load per local date: the stored loads, and for activities stored before loads existed, computed now.
+    static func recordedLoads(athlete: Athlete, through: CalendarDate, thresholds: LoadThresholds, _ database: AppDatabase) async throws -> [CalendarDate: Double] {
+        let rows = try await database.activityLoads(athleteId: athlete.id, through: through).filter { Sport.isRunning($0.sport) }
+        let missing = rows.filter { $0.trainingLoad == nil }.map(\.activityId)
+        var computed: [String: Double] = [:]
+        if !missing.isEmpty {
+            let calculator = TrainingLoadCalculator(thresholds: thresholds)
+            for activity in try await database.activities(ids: missing) { computed[activity.id] = calculator.load(of: activity).value }
+        }
+        return FitnessSeries.dailyLoads(rows.map { ($0.localDate, $0.trainingLoad?.value ?? computed[$0.activityId] ?? 0) })
+    }
+}
