@@ -19,11 +19,11 @@ enum WorkoutText {
         return low == high ? "\(low)/km" : "\(low)–\(high)/km"
     }
 
-    /// `800 m` below 2 km unless whole kilometres, else `12 km` or `12.5 km` (at most one decimal).
+    /// `800 m` below 1 km or when not a whole number of 100 m below 10 km (`1609 m`), else `1.9 km`, `12 km`, `12.5 km`.
     static func distance(_ meters: Double) -> String {
         guard meters.isFinite, meters >= 0, meters < 1e9 else { return "–" }
         let whole = Int(meters.rounded())
-        if whole < 2000 && whole % 1000 != 0 { return "\(whole) m" }
+        if whole < 1000 || (whole < 10_000 && whole % 100 != 0) { return "\(whole) m" }
         return "\(kilometers(meters)) km"
     }
 
@@ -57,9 +57,9 @@ enum WorkoutText {
         }
     }
 
-    /// One step in words: `Work 1 km at 4:10–4:16/km (stride)`; a repeat is `6 ×` (its steps follow on their own lines).
+    /// One step in words: `Work 1 km at 4:10–4:16/km (stride)`; a repeat is `Repeat 6 times:` (its steps follow on their own lines).
     static func step(_ segment: WorkoutSegment) -> String {
-        if segment.kind == .repeat { return "\(segment.repeats ?? 1) ×" }
+        if segment.kind == .repeat { return "Repeat \(segment.repeats ?? 1) times:" }
         var text = label(segment.kind)
         if let meters = segment.distanceMeters, meters > 0 {
             text += " " + distance(meters)
@@ -75,7 +75,7 @@ enum WorkoutText {
         return text
     }
 
-    /// The steps as indented list lines, repeats' steps indented under them: `- 6 ×` / `  - Work 1 km at …`.
+    /// The steps as indented list lines, repeats' steps indented under them: `- Repeat 6 times:` / `  - Work 1 km at …`.
     static func stepLines(_ segments: [WorkoutSegment], depth: Int = 0) -> [String] {
         var lines: [String] = []
         let indent = String(repeating: "  ", count: depth)
