@@ -56,7 +56,7 @@ struct HTMLReportRendererTests {
         #expect(dump.standardError.split(separator: "\n").contains { $0.contains("CONSOLE") && $0.contains("Content Security Policy") })
     }
 
-    @Test(arguments: [(1280, 2600), (390, 4200)])
+    @Test(arguments: [(1280, 3700), (390, 4400)])
     func chromiumWritesAScreenshot(width: Int, height: Int) throws {
         let folder = try ExternalJudge.temporaryFolder("shot")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -30,18 +30,19 @@ enum FitnessChart {
             out += "<text x=\"\(HTMLText.number(left - 10))\" y=\"\(ty)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(HTMLText.number(tick))</text>"
             tick += step
         }
-        // Month starts along the bottom.
-        var date = first
-        var labelled = 0
+        // The first day, then month starts along the bottom (none crowding the first label).
+        let bottomY = HTMLText.number(height - bottom + 26)
+        out += "<text x=\"\(HTMLText.number(x(first)))\" y=\"\(bottomY)\" text-anchor=\"start\">\(HTMLText.dayMonth(first))</text>"
+        var date = first.adding(days: 1)
+        var labelled = 1
         while date <= last {
             let (_, month, day) = date.components
-            if day == 1 || date == first {
-                let tx = HTMLText.number(x(date))
-                out += "<text class=\"\(labelled % 2 == 1 ? "minor" : "")\" x=\"\(tx)\" y=\"\(HTMLText.number(height - bottom + 26))\" "
-                    + "text-anchor=\"\(date == first ? "start" : "middle")\">\(HTMLText.months[month - 1])</text>"
+            if day == 1, first.days(to: date) >= 14 {
+                out += "<text class=\"\(labelled % 2 == 1 ? "minor" : "")\" x=\"\(HTMLText.number(x(date)))\" y=\"\(bottomY)\" "
+                    + "text-anchor=\"middle\">\(HTMLText.months[month - 1])</text>"
                 labelled += 1
             }
-            date = date.adding(days: 1)
+            date = date.adding(days: day == 1 ? 27 : 1)
         }
         if let today, first <= today, today <= last {
             let tx = HTMLText.number(x(today))

@@ -92,7 +92,7 @@ public enum HTMLReportRenderer {
             if workout.distanceMeters > 0 { facts.append(WorkoutText.distance(workout.distanceMeters)) }
             if workout.durationSeconds > 0 { facts.append("about " + WorkoutText.duration(workout.durationSeconds)) }
             if let pace = workout.targetPace { facts.append(WorkoutText.paceRange(pace)) }
-            if !facts.isEmpty { out += "<p class=\"facts\">\(HTMLText.escape(facts.joined(separator: " · ")))</p>" }
+            if !facts.isEmpty { out += "<p class=\"facts\">\(unbroken(HTMLText.escape(facts.joined(separator: " · "))))</p>" }
             if workout.segments.count > 1 || workout.segments.contains(where: { $0.kind == .repeat }) {
                 out += stepList(workout.segments, depth: 0)
             }
@@ -104,11 +104,20 @@ public enum HTMLReportRenderer {
     static func stepList(_ segments: [WorkoutSegment], depth: Int) -> String {
         var out = "<ul class=\"steps\">"
         for segment in segments {
-            out += "<li>\(HTMLText.escape(WorkoutText.step(segment)))"
+            out += "<li>\(unbroken(HTMLText.escape(WorkoutText.step(segment))))"
             if segment.kind == .repeat, let steps = segment.steps, depth < 8 { out += stepList(steps, depth: depth + 1) }
             out += "</li>"
         }
         return out + "</ul>"
+    }
+
+    /// `text` with word joiners around each en dash, so a pace range such as `4:34–4:40/km` never breaks across lines.
+    static func unbroken(_ text: String) -> String {
+        var joined = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "–" { joined += ["\u{2060}", scalar, "\u{2060}"] } else { joined.append(scalar) }
+        }
+        return String(joined)
     }
 
     static func legend(_ items: [(swatch: String, label: String)]) -> String {
