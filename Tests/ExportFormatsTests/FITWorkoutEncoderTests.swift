@@ -123,6 +123,25 @@ struct FITWorkoutEncoderTests {
         #expect(decoded.steps[3]["intensity"] == .text("cooldown"))
     }
 
+    @Test func aLongTitleIsCutWholeCharactersAndNULsAreDropped() throws {
+        // 300 × "é" is 600 UTF-8 bytes; a FIT string field holds 254 and its terminator: 127 whole characters.
+        let workout = PlannedWorkout(
+            type: .easy, title: String(repeating: "é", count: 300), description: "", distanceMeters: 1000, durationSeconds: 360,
+            targetPace: nil, segments: [WorkoutSegment(kind: .steady, distanceMeters: 1000, note: "a\u{0}b")]
+        )
+        let folder = try ExternalJudge.temporaryFolder("fit-long")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("long.fit").path
+        try Data(try FITWorkoutEncoder.encode(workout, timeCreatedEpochSeconds: Self.timeCreated)).write(to: URL(fileURLWithPath: path))
+        let run = try ExternalJudge.python("decode_fit_workouts.py", [path])
+        try #require(run.status == 0, "\(run.standardError)")
+        let decoded = try #require(try JSONDecoder().decode(Report.self, from: run.standardOutput).files.first)
+        #expect(decoded.errors.isEmpty && decoded.integrity)
+        #expect(decoded.workout.first?["wkt_name"] == .text(String(repeating: "é", count: 127)))
+        #expect(decoded.steps.first?["notes"] == .text("ab"))
+        #expect(decoded.steps.first?["target_type"] == .text("open"))
+    }
+
     @Test func aRestDayHasNoSteps() throws {
         let rest = try #require(try SamplePlan.marathon().days.first { $0.plannedData.type == .rest })
         #expect(throws: FITWorkoutEncodingError.noSteps) {

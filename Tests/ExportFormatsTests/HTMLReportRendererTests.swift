@@ -36,7 +36,8 @@ struct HTMLReportRendererTests {
         #expect(Self.occurrences(of: "class=\"week-bar ", in: dom) == 18)
         for week in report.weeks { #expect(dom.contains("data-week=\"\(week.weekIndex)\"")) }
         #expect(Self.occurrences(of: "class=\"week-done ", in: dom) == report.weeks.filter { $0.executedDistanceMeters > 0 }.count)
-        #expect(Self.occurrences(of: "role=\"gridcell\"", in: dom) == report.days.count)
+        #expect(Self.occurrences(of: " data-date=\"", in: dom) == report.days.count)
+        for day in report.days { #expect(dom.contains("data-date=\"\(day.date)\"")) }
         #expect(Self.occurrences(of: "day c-grey", in: dom) == report.days.filter { $0.compliance == .grey }.count)
         #expect(dom.contains("class=\"line-fitness\""))
         #expect(Self.occurrences(of: "<li class=\"workout", in: dom) == 7)

@@ -1,5 +1,3 @@
-import TrainingDomain
-
 /// Why a planned workout cannot be written as a FIT workout file.
 public enum FITWorkoutEncodingError: Error, Hashable, Sendable {
     /// The workout has no step a watch can run (a rest day, or only empty repeats).

@@ -9,7 +9,7 @@ enum CalendarGrid {
         var phases: [Int: TrainingPhase] = [:]
         for week in weeks { phases[first.days(to: week.startDate) / 7] = week.phase }
 
-        var out = "<div class=\"calendar\" role=\"grid\"><div class=\"head\"></div>"
+        var out = "<div class=\"calendar\"><div class=\"head\"></div>"
         for offset in 0..<7 {
             out += "<div class=\"head\">\(HTMLText.weekdays[first.adding(days: offset).weekday.mondayBasedIndex])</div>"
         }
@@ -50,7 +50,7 @@ enum CalendarGrid {
         }
         let (_, month, dayOfMonth) = day.date.components
         let dateText = dayOfMonth == 1 || day.date == today ? "\(dayOfMonth) \(HTMLText.months[month - 1])" : "\(dayOfMonth)"
-        var out = "<div class=\"\(classes.joined(separator: " "))\" role=\"gridcell\" title=\"\(HTMLText.escape("\(HTMLText.longDate(day.date)): \(day.title) (\(status))"))\">"
+        var out = "<div class=\"\(classes.joined(separator: " "))\" data-date=\"\(day.date)\" title=\"\(HTMLText.escape("\(HTMLText.longDate(day.date)): \(day.title) (\(status))"))\">"
         out += "<span class=\"date\">\(dateText)</span>"
         out += "<span class=\"what\"><span class=\"long\">\(HTMLText.escape(long))</span><span class=\"short\">\(HTMLText.escape(short))</span></span>"
         if day.plannedDistanceMeters > 0, day.plannedDistanceMeters.isFinite {

@@ -18,28 +18,30 @@ public enum ICSCalendarEncoder {
     public static func encodeBytes(_ plan: ICSCalendarPlan, stampEpochSeconds: Int64) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(600 + plan.days.count * 700)
-        func line(_ text: String) { ICSContentLine.appendFolded(text, to: &output) }
+        func line(_ name: String, _ value: String, escaping: Bool = false) {
+            ICSContentLine.append(name, value, escaping: escaping, to: &output)
+        }
         let stamp = utcStamp(stampEpochSeconds)
-        line("BEGIN:VCALENDAR")
-        line("VERSION:2.0")
-        line("PRODID:\(productIdentifier)")
-        line("CALSCALE:GREGORIAN")
-        line("METHOD:PUBLISH")
-        line("X-WR-CALNAME:\(ICSContentLine.escapedText(plan.name))")
+        line("BEGIN", "VCALENDAR")
+        line("VERSION", "2.0")
+        line("PRODID", productIdentifier, escaping: true)
+        line("CALSCALE", "GREGORIAN")
+        line("METHOD", "PUBLISH")
+        line("X-WR-CALNAME", plan.name, escaping: true)
         let days = plan.days.filter { $0.workout.type != .rest }.sorted { ($0.date, $0.plannedDayId) < ($1.date, $1.plannedDayId) }
         for day in days {
-            line("BEGIN:VEVENT")
-            line("UID:\(ICSContentLine.escapedText(day.plannedDayId))@gofast")
-            line("DTSTAMP:\(stamp)")
-            line("SEQUENCE:\(max(0, day.revision))")
-            line("DTSTART;VALUE=DATE:\(basicDate(day.date))")
-            line("DTEND;VALUE=DATE:\(basicDate(day.date.adding(days: 1)))")
-            line("SUMMARY:\(ICSContentLine.escapedText(day.workout.title))")
-            line("DESCRIPTION:\(ICSContentLine.escapedText(description(of: day.workout)))")
-            line("TRANSP:TRANSPARENT")
-            line("END:VEVENT")
+            line("BEGIN", "VEVENT")
+            line("UID", day.plannedDayId + "@gofast", escaping: true)
+            line("DTSTAMP", stamp)
+            line("SEQUENCE", String(max(0, day.revision)))
+            line("DTSTART;VALUE=DATE", basicDate(day.date))
+            line("DTEND;VALUE=DATE", basicDate(day.date.adding(days: 1)))
+            line("SUMMARY", day.workout.title, escaping: true)
+            line("DESCRIPTION", description(of: day.workout), escaping: true)
+            line("TRANSP", "TRANSPARENT")
+            line("END", "VEVENT")
         }
-        line("END:VCALENDAR")
+        line("END", "VCALENDAR")
         return output
     }
 
