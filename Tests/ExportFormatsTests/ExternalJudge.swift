@@ -26,7 +26,7 @@ enum ExternalJudge {
     /// Runs `program` found on PATH with `arguments`, reading both outputs fully.
     static func run(_ program: String, _ arguments: [String]) throws -> Run {
         guard let path = executable(program) else {
-            throw Missing(description: "\(program) is not installed (see ARCH_SECTION_EXPORTS.md for what CI must install)")
+            throw Missing(description: "\(program) is not on PATH; the export tests need python3 with garmin-fit-sdk and icalendar (pip) and chromium (apt)")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)

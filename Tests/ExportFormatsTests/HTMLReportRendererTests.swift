@@ -96,14 +96,4 @@ struct HTMLReportRendererTests {
         #expect(Self.occurrences(of: "class=\"week-done ", in: html) == 0)
         #expect(html.contains("appear here once there is training load"))
     }
-
-    @Test func anEighteenWeekReportRendersUnderTwentyMilliseconds() throws {
-        let report = try SampleReport.marathon()
-        let clock = ContinuousClock()
-        var characters = 0
-        let elapsed = clock.measure { for _ in 0..<10 { characters += HTMLReportRenderer.render(report).utf8.count } }
-        // The budget is 20 ms in a release build; a debug build gets five times that.
-        #expect(elapsed / 10 < .milliseconds(100), "\(elapsed / 10) per report")
-        #expect(characters > 0)
-    }
 }
