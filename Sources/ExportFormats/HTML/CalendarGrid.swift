@@ -21,7 +21,7 @@ enum CalendarGrid {
                 if row >= 0 { out += String(repeating: "<div></div>", count: 7 - column) }
                 row = dayRow
                 column = 0
-                let phase = phases[row] ?? nil
+                let phase = phases[row]
                 out += "<div class=\"week p-\(HTMLText.phaseClass(phase))\">W\(row + 1)<small>\(HTMLText.phaseLabel(phase))</small></div>"
             }
             let wanted = first.days(to: day.date) % 7

@@ -34,13 +34,11 @@ enum FitnessChart {
         let bottomY = HTMLText.number(height - bottom + 26)
         out += "<text x=\"\(HTMLText.number(x(first)))\" y=\"\(bottomY)\" text-anchor=\"start\">\(HTMLText.dayMonth(first))</text>"
         var date = first.adding(days: 1)
-        var labelled = 1
         while date <= last {
             let (_, month, day) = date.components
             if day == 1, first.days(to: date) >= 14 {
-                out += "<text class=\"\(labelled % 2 == 1 ? "minor" : "")\" x=\"\(HTMLText.number(x(date)))\" y=\"\(bottomY)\" "
+                out += "<text x=\"\(HTMLText.number(x(date)))\" y=\"\(bottomY)\" "
                     + "text-anchor=\"middle\">\(HTMLText.months[month - 1])</text>"
-                labelled += 1
             }
             date = date.adding(days: day == 1 ? 27 : 1)
         }

@@ -26,6 +26,7 @@ public enum HTMLReportRenderer {
         out += "<section class=\"panel\" id=\"calendar\"><h2>Calendar</h2>"
         out += CalendarGrid.html(report.days, weeks: report.weeks, today: report.today)
         out += legend([("s-green", "As planned"), ("s-yellow", "Partly"), ("s-red", "Far off"), ("s-grey", "Missed"), ("s-future", "To come")])
+        out += abbreviations(report.days)
         out += "</section>"
         out += "<section class=\"panel\" id=\"fitness\"><h2>Fitness, fatigue and form</h2>"
         out += FitnessChart.svg(report.fitness, today: report.today)
@@ -118,6 +119,20 @@ public enum HTMLReportRenderer {
             if scalar == "–" { joined += ["\u{2060}", scalar, "\u{2060}"] } else { joined.append(scalar) }
         }
         return String(joined)
+    }
+
+    /// The one-letter day types the phone layout uses, for the types the plan has (shown on narrow screens only).
+    static func abbreviations(_ days: [PlanReportDay]) -> String {
+        let types = WorkoutType.allCases.filter { type in type != .rest && days.contains { $0.type == type } }
+        let meanings: [WorkoutType: String] = [
+            .easy: "easy", .recovery: "recovery", .long: "long run", .threshold: "threshold", .intervals: "intervals",
+            .marathonPace: "marathon pace", .hills: "hills", .strides: "strides", .crossTraining: "cross-training",
+        ]
+        let pairs = types.compactMap { type -> String? in
+            guard let meaning = meanings[type] else { return nil }
+            return "\(HTMLText.typeLabel(type).short) \(meaning)"
+        }
+        return "<p class=\"abbr\">\(HTMLText.escape(pairs.joined(separator: " · ")))</p>"
     }
 
     static func legend(_ items: [(swatch: String, label: String)]) -> String {

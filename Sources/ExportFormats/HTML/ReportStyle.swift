@@ -74,6 +74,7 @@ enum ReportStyle {
     .day.race { box-shadow: inset 0 0 0 2px var(--peak); }
     .day.today { outline: 2.5px solid var(--ink); outline-offset: 1px; }
     .empty { color: var(--muted); margin: 0; }
+    .abbr { display: none; margin: 6px 0 0; font-size: 12px; color: var(--muted); }
     .coming { display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: 12px; margin: 0; padding: 0; }
     .workout { list-style: none; border: 1px solid var(--line); border-radius: 12px; padding: 12px 14px; border-top: 4px solid var(--none); }
     .workout.t-rest { background: #f7f8fa; }
@@ -104,6 +105,7 @@ enum ReportStyle {
       .day .short { display: inline; }
       .day .km { font-size: 11px; }
       .day .unit { display: none; }
+      .abbr { display: block; }
       .paces td:nth-child(3), .paces th:nth-child(3) { display: none; }
       .paces th, .paces td { padding: 5px 4px; font-size: 13px; }
     }
