@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
         .testTarget(name: "TrainingDomainTests", dependencies: ["TrainingDomain"]),
         .testTarget(name: "ActivityFormatsTests", dependencies: ["ActivityFormats"]),
-        .testTarget(name: "ExportFormatsTests", dependencies: ["ExportFormats", "ActivityFormats", "TrainingDomain"]),
+        .testTarget(name: "ExportFormatsTests", dependencies: ["ExportFormats", "ActivityFormats", "TrainingDomain"], exclude: ["Scripts"]),
         .testTarget(name: "TrainingStoreTests", dependencies: ["TrainingStore", "TrainingDomain", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "GoFastServerTests", dependencies: ["GoFastServer", "JSONRPC", "TrainingDomain"]),
         .testTarget(name: "GoFastEndToEndTests", dependencies: ["gofast", "gofast-http", "JSONRPC"], exclude: ["Fixtures"]),
