@@ -48,7 +48,7 @@ let package = Package(
         .executableTarget(name: "gofast-http"),
         .executableTarget(
             name: "GoFastBenchmarks",
-            dependencies: ["GoFastServer", "TrainingDomain", "TrainingStore", "ActivityFormats", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["GoFastServer", "TrainingDomain", "TrainingStore", "ActivityFormats", "ExportFormats", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/GoFastBenchmarks"
         ),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),

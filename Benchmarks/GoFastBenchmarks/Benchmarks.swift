@@ -1,4 +1,5 @@
 import ActivityFormats
+import ExportFormats
 import Foundation
 import GRDB
 import GoFastServer
@@ -76,7 +77,7 @@ struct Benchmarks {
         _ = setup.readLines(1)
         setup.finish()
 
-        let server = try ServerPipe(binary: binary, arguments: ["--db", database])
+        let server = try ServerPipe(binary: binary, arguments: ["--db", database], now: "2027-01-02T12:00:00Z")
         let start = CalendarDate("2027-01-04")!
         for weeks in [12, 16, 18, 24] {
             let raceDate = start.adding(days: 7 * (weeks - 1) + 6)
@@ -162,7 +163,7 @@ struct Benchmarks {
     // MARK: - Issue 4: decoding, sync, matching
 
     static func activities() async throws {
-        let folder = repository.deletingLastPathComponent().appendingPathComponent("shared/testdata/fit")
+        let folder = repository.appendingPathComponent("Tests/Fixtures/testdata/fit")
         let files = ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
             .filter { $0.pathExtension.lowercased() == "fit" }
             .compactMap { try? Array(Data(contentsOf: $0)) }
@@ -182,7 +183,7 @@ struct Benchmarks {
 
         // History sync: 5,000 activities in one activity.ingest call through the binary.
         let database = scratch.appendingPathComponent("sync.sqlite").path
-        let server = try ServerPipe(binary: binary, arguments: ["--db", database])
+        let server = try ServerPipe(binary: binary, arguments: ["--db", database], now: "2027-05-02T12:00:00Z")
         server.send(#"{"jsonrpc":"2.0","id":1,"method":"athlete.create","params":{"id":"syncer","name":"Sync","timeZone":"America/Los_Angeles","fiveKTimeSeconds":1320,"maxHeartRate":185}}"# + "\n")
         server.send(#"{"jsonrpc":"2.0","id":2,"method":"plan.generate","params":{"athleteId":"syncer","race":{"name":"M","date":"2027-05-02","distanceMeters":42195},"startDate":"2027-01-04"}}"# + "\n")
         _ = server.readLines(2)
@@ -200,9 +201,62 @@ struct Benchmarks {
         let text = String(decoding: reply.first ?? [], as: UTF8.self)
         let matched = text.components(separatedBy: "\"plannedDayId\":\"").count - 1
         emit("history sync, 5,000 activities (ingest + match + analyse) in one call: \(milliseconds(elapsed)); \(matched) matched to planned days")
+
+        // Issue 9: a year of fitness for the athlete with 5,000 activities, through the binary.
+        var fitness: [Double] = []
+        for index in 0..<60 {
+            let begin = now()
+            server.send(#"{"jsonrpc":"2.0","id":\#(10 + index),"method":"athlete.fitness","params":{"athleteId":"syncer","from":"2026-05-02","to":"2027-05-01"}}"# + "\n")
+            _ = server.readLines(1)
+            fitness.append(now() - begin)
+        }
+        let floor = LoadBenchmark.run(activityCount: 5_000, years: 14, windowDays: 365)
+        emit("athlete.fitness, a year of days for an athlete with 5,000 activities, round trip: median \(milliseconds(fitness.quantile(0.5))), p99 \(milliseconds(fitness.quantile(0.99)))")
+        emit("floor, the same loads summed per day and the series computed in-process (no SQL, no JSON): \(milliseconds(floor.loadsSeconds + floor.seriesSeconds))")
         server.finish()
 
+        try exports()
+
         try await matchLatency()
+    }
+
+    /// Issue 11: an 18-week plan's ICS and HTML, and one FIT workout, encoded in-process.
+    static func exports() throws {
+        let start = CalendarDate("2027-01-04")!
+        let request = PlanRequest(raceName: "M", raceDate: start.adding(days: 7 * 17 + 6), raceDistanceMeters: 42195, startDate: start,
+                                  goalTimeSeconds: 12600, trainingDays: [.tuesday, .wednesday, .thursday, .saturday, .sunday],
+                                  recentRace: RacePerformance(distanceMeters: 5000, timeSeconds: 1320))
+        let generated = try BuiltInCoach().generate(request)
+        let days = generated.weeks.flatMap { week in week.days.map { (week.weekIndex, $0) } }
+        let calendar = ICSCalendarPlan(planId: "p", name: "Marathon", days: days.map { week, day in
+            ICSCalendarDay(plannedDayId: "d\(week)-\(day.dayIndex)", date: start.adding(days: week * 7 + day.dayIndex), revision: 0, workout: day.workout)
+        })
+        let report = PlanReport(
+            header: PlanReportHeader(planName: "Marathon", raceName: "M", raceDate: request.raceDate, raceDistanceMeters: 42195, paces: generated.paces),
+            weeks: generated.weeks.map { week in
+                PlanReportWeek(weekIndex: week.weekIndex, startDate: start.adding(days: 7 * week.weekIndex), phase: week.phase,
+                               plannedDistanceMeters: week.days.map(\.workout.distanceMeters).reduce(0, +), executedDistanceMeters: 0)
+            },
+            days: days.map { week, day in
+                PlanReportDay(date: start.adding(days: week * 7 + day.dayIndex), title: day.workout.title, type: day.workout.type,
+                              plannedDistanceMeters: day.workout.distanceMeters, compliance: nil)
+            },
+            comingWeek: days.prefix(7).map { week, day in PlanReportComingDay(date: start.adding(days: day.dayIndex), workout: day.workout) }
+        )
+        let quality = days.first { $0.1.workout.type == .intervals }?.1.workout ?? days[1].1.workout
+        func median(_ body: () throws -> Void) rethrows -> Double {
+            var samples: [Double] = []
+            for _ in 0..<101 {
+                let begin = now()
+                try body()
+                samples.append(now() - begin)
+            }
+            return samples.quantile(0.5)
+        }
+        let ics = median { _ = ICSCalendarEncoder.encode(calendar, stampEpochSeconds: 1_800_000_000) }
+        let html = median { _ = HTMLReportRenderer.render(report) }
+        let fit = try median { _ = try FITWorkoutEncoder.encode(quality, timeCreatedEpochSeconds: 1_800_000_000) }
+        emit("exports of an 18-week marathon plan: ICS \(milliseconds(ics)), HTML \(milliseconds(html)) (targets 20 ms); one FIT workout \(milliseconds(fit)) (target 1 ms)")
     }
 
     /// `activity.match` latency on an empty database and on 10,000 athletes with 1,000,000 activities.
@@ -229,7 +283,8 @@ struct Benchmarks {
             try fillPool.close()
             let fill = now() - fillStart
             let database = try AppDatabase.open(path: path)
-            let context = ServerContext(database: database, logger: Logger(label: "bench"))
+            let pinned = Date(timeIntervalSince1970: 1_799_236_800)  // 2027-01-06: the probe's plan and run are current
+            let context = ServerContext(database: database, clock: Clock { pinned }, logger: Logger(label: "bench"))
             let service = GoFastService.make(context)
             let call = { (method: String, params: JSONValue) in _ = OneShot.call(service: service, method: method, params: params) }
             call("athlete.create", ["id": "probe", "name": "Probe", "timeZone": "America/Los_Angeles", "fiveKTimeSeconds": 1320])

@@ -7,9 +7,15 @@ final class ServerPipe: @unchecked Sendable {
     private let output = Pipe()
     private var buffer: [UInt8] = []
 
-    init(binary: URL, arguments: [String]) throws {
+    /// Starts `binary ARGUMENTS`; `now` pins the server's clock (`GOFAST_NOW`) so dated scenarios stay valid on any day.
+    init(binary: URL, arguments: [String], now: String? = nil) throws {
         process.executableURL = binary
         process.arguments = arguments
+        if let now {
+            var environment = ProcessInfo.processInfo.environment
+            environment["GOFAST_NOW"] = now
+            process.environment = environment
+        }
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -59,7 +59,7 @@ final class StoreTests: XCTestCase {
     }
 
     func testMigratesAnEmptyFileAndCreatesItOwnerOnly() throws {
-        XCTAssertEqual(try database.appliedMigrations(), ["v1: seed model"])
+        XCTAssertEqual(try database.appliedMigrations(), ["v1: seed model", "v2: threshold inputs and training loads"])
         let path = directory.appendingPathComponent("nested/store.sqlite").path
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         XCTAssertEqual(mode.map { $0 & 0o077 }, 0, "the database must not be readable by others")
@@ -70,7 +70,7 @@ final class StoreTests: XCTestCase {
         // Reopening an already migrated file is a no-op.
         try database.writer.close()
         database = try AppDatabase.open(path: path)
-        XCTAssertEqual(try database.appliedMigrations(), ["v1: seed model"])
+        XCTAssertEqual(try database.appliedMigrations(), ["v1: seed model", "v2: threshold inputs and training loads"])
     }
 
     func testSQLiteItselfRefusesADuplicatePlannedDay() async throws {

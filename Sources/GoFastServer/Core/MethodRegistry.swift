@@ -12,6 +12,7 @@ enum MethodRegistry {
         PlanGet.self, PlanList.self, PlanActive.self, PlanDays.self, PlanProgressMethod.self,
         ActivityIngest.self, ActivityImport.self, ActivityMatch.self, ActivityLink.self, ActivityUnlink.self, ActivityGet.self,
         ExecutionCreate.self, ExecutionAnalyze.self, ExecutionGet.self, ExecutionList.self,
+        PlanExport.self,
     ]
 
     /// The method types by name.

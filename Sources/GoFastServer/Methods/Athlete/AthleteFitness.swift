@@ -27,15 +27,21 @@ enum AthleteFitness: GoFastMethod {
             throw RPCError.invalidParams(field: error.field, reason: error.reason)
         }
         let athlete = try await AthleteInputs.require(params.athleteId, call.context)
-        let today = AthleteInputs.today(of: athlete, call.context)
+        return try await series(for: athlete, from: params.from, to: params.to, call.context)
+    }
+
+    /// The series of `athlete` from `from` through `to` (a checked range).
+    static func series(for athlete: Athlete, from: CalendarDate, to: CalendarDate, _ context: ServerContext) async throws -> Result {
+        let database = context.database
+        let today = AthleteInputs.today(of: athlete, context)
         let thresholds = LoadThresholds(athlete)
-        let loads = try await recordedLoads(athlete: athlete, through: min(params.to, today), thresholds: thresholds, call.database)
+        let loads = try await recordedLoads(athlete: athlete, through: min(to, today), thresholds: thresholds, database)
         var plannedLoads: [CalendarDate: Double] = [:]
-        if params.to > today, let active = try await call.database.activePlan(athleteId: athlete.id) {
-            let days = try await call.database.plannedDays(planId: active.plan.id, from: today.adding(days: 1), to: params.to)
+        if to > today, let active = try await database.activePlan(athleteId: athlete.id) {
+            let days = try await database.plannedDays(planId: active.plan.id, from: today.adding(days: 1), to: to)
             plannedLoads = PlannedLoadCalculator(thresholds: thresholds).dailyLoads(of: days)
         }
-        let days = FitnessSeries.days(loads: loads, plannedLoads: plannedLoads, from: params.from, to: params.to, today: today)
+        let days = FitnessSeries.days(loads: loads, plannedLoads: plannedLoads, from: from, to: to, today: today)
         return Result(athleteId: athlete.id, thresholdPaceSecondsPerKm: thresholds.thresholdPaceSecondsPerKm.map { ($0 * 10).rounded() / 10 }, days: days)
     }
 
