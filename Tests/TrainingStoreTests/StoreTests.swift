@@ -59,7 +59,7 @@ final class StoreTests: XCTestCase {
     }
 
     func testMigratesAnEmptyFileAndCreatesItOwnerOnly() throws {
-        XCTAssertEqual(try database.appliedMigrations(), ["v1: seed model", "v2: threshold inputs and training loads"])
+        XCTAssertEqual(try database.appliedMigrations(), ["v1: seed model", "v2: threshold inputs and training loads", "v3: plan revisions"])
         let path = directory.appendingPathComponent("nested/store.sqlite").path
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         XCTAssertEqual(mode.map { $0 & 0o077 }, 0, "the database must not be readable by others")
@@ -70,7 +70,7 @@ final class StoreTests: XCTestCase {
         // Reopening an already migrated file is a no-op.
         try database.writer.close()
         database = try AppDatabase.open(path: path)
-        XCTAssertEqual(try database.appliedMigrations(), ["v1: seed model", "v2: threshold inputs and training loads"])
+        XCTAssertEqual(try database.appliedMigrations(), ["v1: seed model", "v2: threshold inputs and training loads", "v3: plan revisions"])
     }
 
     func testSQLiteItselfRefusesADuplicatePlannedDay() async throws {
@@ -186,7 +186,7 @@ final class StoreTests: XCTestCase {
             changed[index].id = "new-\(index)"
             changed[index].plannedData = workout(.long, meters: 20_000)
         }
-        _ = try await database.replacePlannedWorkouts(planId: "p", fromDate: CalendarDate("2026-03-01")!, days: changed, plan: write.plan)
+        _ = try await database.replacePlannedWorkouts(planId: "p", fromDate: CalendarDate("2026-03-01")!, days: changed, plan: write.plan, reason: nil)
         let day = try await database.plannedDay(planId: "p", date: CalendarDate("2026-03-02")!)
         XCTAssertEqual(day?.id, "p-0-0", "regeneration updates rows in place")
         XCTAssertEqual(day?.plannedData.type, .long)

@@ -10,6 +10,7 @@ enum MethodRegistry {
         RaceCreate.self, RaceGet.self, RaceList.self,
         PlanGenerate.self, PlanRegenerate.self, PlanCreate.self, PlanArchive.self, PlanAssign.self,
         PlanGet.self, PlanList.self, PlanActive.self, PlanDays.self, PlanProgressMethod.self,
+        PlanRevisions.self, PlanRevert.self, PlanMoveDay.self, PlanSkipDay.self, PlanSetTrainingDays.self, PlanUnavailable.self, PlanAdapt.self,
         ActivityIngest.self, ActivityImport.self, ActivityMatch.self, ActivityLink.self, ActivityUnlink.self, ActivityGet.self,
         ExecutionCreate.self, ExecutionAnalyze.self, ExecutionGet.self, ExecutionList.self,
         PlanExport.self,

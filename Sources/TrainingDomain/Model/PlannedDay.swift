@@ -14,8 +14,14 @@ public struct PlannedDay: Codable, Hashable, Sendable, Identifiable {
     public var phase: TrainingPhase
     /// The complete workout.
     public var plannedData: PlannedWorkout
+    /// The plan revision this day last changed in (generation is 1).
+    public var revision: Int
 
-    public init(id: String, trainingPlanId: String, weekIndex: Int, dayIndex: Int, date: CalendarDate, phase: TrainingPhase, plannedData: PlannedWorkout) {
+    public init(
+        id: String, trainingPlanId: String, weekIndex: Int, dayIndex: Int, date: CalendarDate, phase: TrainingPhase, plannedData: PlannedWorkout,
+        revision: Int = 1
+    ) {
+        self.revision = revision
         self.id = id
         self.trainingPlanId = trainingPlanId
         self.weekIndex = weekIndex

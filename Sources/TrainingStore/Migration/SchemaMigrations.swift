@@ -16,6 +16,34 @@ enum SchemaMigrations {
                 ALTER TABLE athleteActivity ADD COLUMN trainingLoad TEXT CHECK (trainingLoad IS NULL OR json_valid(trainingLoad));
                 """)
         }
+        migrator.registerMigration("v3: plan revisions") { db in
+            // Every change to a plan's days is a revision: generation is 1. A planned day keeps the revision it last
+            // changed in; the content it had before each change is kept in trainingDayPlannedVersion. No flags.
+            try db.execute(sql: """
+                ALTER TABLE trainingDayPlanned ADD COLUMN revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1);
+                CREATE TABLE trainingPlanRevision (
+                    id INTEGER PRIMARY KEY,
+                    trainingPlanId TEXT NOT NULL REFERENCES trainingPlan(id) ON DELETE CASCADE,
+                    revision INTEGER NOT NULL CHECK (revision >= 1),
+                    kind TEXT NOT NULL CHECK (length(kind) > 0),
+                    reason TEXT,
+                    changedDays INTEGER NOT NULL CHECK (changedDays >= 0),
+                    createdAt TEXT NOT NULL,
+                    UNIQUE (trainingPlanId, revision)
+                ) STRICT;
+                CREATE TABLE trainingDayPlannedVersion (
+                    id INTEGER PRIMARY KEY,
+                    plannedDayId TEXT NOT NULL REFERENCES trainingDayPlanned(id) ON DELETE CASCADE,
+                    revision INTEGER NOT NULL CHECK (revision >= 1),
+                    supersededIn INTEGER NOT NULL CHECK (supersededIn > revision),
+                    phase TEXT NOT NULL,
+                    plannedData TEXT NOT NULL CHECK (json_valid(plannedData)),
+                    UNIQUE (plannedDayId, revision)
+                ) STRICT;
+                INSERT INTO trainingPlanRevision (trainingPlanId, revision, kind, reason, changedDays, createdAt)
+                    SELECT id, 1, 'generate', NULL, weekCount * 7, createdAt FROM trainingPlan WHERE weekCount > 0;
+                """)
+        }
         return migrator
     }
 

@@ -12,6 +12,8 @@ public struct ActivityLoadRow: Sendable, Hashable {
     public var sport: String
     /// The stored load; nil for an activity stored before loads existed.
     public var trainingLoad: TrainingLoad?
+    /// The distance in metres.
+    public var distanceMeters: Double
 }
 
 /// What `athlete.predict` reads: recent activities and which of them executed a race day.
@@ -66,7 +68,7 @@ extension AppDatabase {
     public func activityLoads(athleteId: String, through: CalendarDate) async throws -> [ActivityLoadRow] {
         try await reader.read { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, localDate, sport, trainingLoad FROM athleteActivity
+                SELECT id, localDate, sport, trainingLoad, distanceMeters FROM athleteActivity
                 WHERE athleteId = ? AND localDate <= ? ORDER BY localDate
                 """, arguments: [athleteId, through.description])
             var loads: [ActivityLoadRow] = []
@@ -75,7 +77,7 @@ extension AppDatabase {
                 let text: String? = row["trainingLoad"]
                 loads.append(ActivityLoadRow(
                     activityId: row["id"], localDate: row["localDate"], sport: row["sport"],
-                    trainingLoad: try text.map { try decoder.decode(TrainingLoad.self, from: Data($0.utf8)) }
+                    trainingLoad: try text.map { try decoder.decode(TrainingLoad.self, from: Data($0.utf8)) }, distanceMeters: row["distanceMeters"]
                 ))
             }
             return loads

@@ -64,19 +64,24 @@ extension AppDatabase {
         try RaceTrainingPlanRecord(id: nil, trainingPlanId: write.plan.id, raceId: write.race.id, linkedAt: write.assignedAt).insert(db)
         try AthleteTrainingPlanRecord(id: nil, athleteId: write.plan.athleteId, trainingPlanId: write.plan.id, assignedAt: write.assignedAt).insert(db)
         try insertPlannedDays(write.days, db)
+        try db.execute(sql: "DELETE FROM trainingPlanRevision WHERE trainingPlanId = ?", arguments: [write.plan.id])
+        try db.execute(sql: """
+            INSERT INTO trainingPlanRevision (trainingPlanId, revision, kind, reason, changedDays, createdAt) VALUES (?, 1, 'generate', NULL, ?, ?)
+            """, arguments: [write.plan.id, write.days.count, write.assignedAt])
         return write.plan
     }
 
     /// Inserts planned days with one prepared statement; `plannedData` goes through `JSONColumn`.
     static func insertPlannedDays(_ days: [PlannedDay], _ db: Database) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO trainingDayPlanned (id, trainingPlanId, weekIndex, dayIndex, date, phase, plannedData)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO trainingDayPlanned (id, trainingPlanId, weekIndex, dayIndex, date, phase, plannedData, revision)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (index, day) in days.enumerated() {
             if index % 32 == 0 { try Task.checkCancellation() }
             try statement.execute(arguments: [
                 day.id, day.trainingPlanId, day.weekIndex, day.dayIndex, day.date.description, day.phase.rawValue, JSONColumn.text(day.plannedData),
+                day.revision,
             ])
         }
     }
@@ -172,30 +177,47 @@ extension AppDatabase {
         }
     }
 
-    /// Replaces the workouts of a plan's days on or after `fromDate` in one transaction. Rows are updated in
-    /// place (ids kept), so executions keep their link, and their hydrated snapshots stay untouched.
-    public func replacePlannedWorkouts(planId: String, fromDate: CalendarDate, days: [PlannedDay], plan: TrainingPlan) async throws -> Int {
+    /// Replaces the workouts of a plan's days on or after `fromDate` in one transaction, as a revision (`regenerate`).
+    /// Rows are updated in place (ids kept), so executions keep their link and their hydrated snapshots stay
+    /// untouched; each changed day's previous content is kept as a version. Returns the revision.
+    public func replacePlannedWorkouts(planId: String, fromDate: CalendarDate, days: [PlannedDay], plan: TrainingPlan, reason: String?) async throws -> Int {
         try await writer.write { db in
-            var changed = 0
             let existing = try PlannedDay.filter(PlannedDay.Columns.trainingPlanId == planId).fetchAll(db)
             let byPosition = Dictionary(existing.map { ("\($0.weekIndex)-\($0.dayIndex)", $0) }, uniquingKeysWith: { first, _ in first })
             let newKeys = Set(days.map { "\($0.weekIndex)-\($0.dayIndex)" })
             for old in existing where old.date >= fromDate && !newKeys.contains("\(old.weekIndex)-\(old.dayIndex)") {
                 try old.delete(db)
-                changed += 1
             }
+            var updates: [PlannedDay] = []
+            var inserts: [PlannedDay] = []
             for var day in days where day.date >= fromDate {
                 try Task.checkCancellation()
                 if let old = byPosition["\(day.weekIndex)-\(day.dayIndex)"] {
                     day.id = old.id
-                    try day.update(db)
+                    day.revision = old.revision
+                    updates.append(day)
                 } else {
-                    try day.insert(db)
+                    inserts.append(day)
                 }
-                changed += 1
+            }
+            let previous = try Self.currentRevision(planId: planId, db)
+            var committed = try Self.commitRevision(
+                RevisionWrite(planId: planId, kind: "regenerate", reason: reason, days: updates, expectedRevisions: [:], createdAt: plan.updatedAt), db
+            ).revision
+            if !inserts.isEmpty {
+                if committed == previous {
+                    committed = previous + 1
+                    try db.execute(sql: """
+                        INSERT INTO trainingPlanRevision (trainingPlanId, revision, kind, reason, changedDays, createdAt) VALUES (?, ?, 'regenerate', ?, ?, ?)
+                        """, arguments: [planId, committed, reason, inserts.count, plan.updatedAt])
+                } else {
+                    try db.execute(sql: "UPDATE trainingPlanRevision SET changedDays = changedDays + ? WHERE trainingPlanId = ? AND revision = ?",
+                                   arguments: [inserts.count, planId, committed])
+                }
+                try Self.insertPlannedDays(inserts.map { var day = $0; day.revision = committed; return day }, db)
             }
             try plan.update(db)
-            return changed
+            return committed
         }
     }
 }

@@ -56,8 +56,15 @@ enum PlanRegenerate: GoFastMethod {
         plan.goalTimeSeconds = generated.goalTimeSeconds
         plan.weekCount = (generated.weeks.last?.weekIndex ?? -1) + 1
         plan.updatedAt = context.clock.timestamp()
-        let days = PlanInputs.plannedDays(of: generated, plan: plan)
-        _ = try await context.database.replacePlannedWorkouts(planId: plan.id, fromDate: fromDate, days: days, plan: plan)
+        var days = PlanInputs.plannedDays(of: generated, plan: plan)
+        if scope.warning != nil, let current = wholePlan.currentWeeklyDistanceMeters,
+           let easyPace = WorkoutReshaping.easyPace(of: days) {
+            // The whole plan was generated from its first week: hold the weeks from fromDate under a 10 % ramp from
+            // the runner's current volume, so the fallback never jumps from where they are.
+            days = VolumeRamp.capped(days, from: fromDate, startWeeklyMeters: current, easyPace: easyPace)
+            generated.warnings.append("The weeks from \(fromDate) rise at most 10 % a week from your current \(Int((current / 1000).rounded())) km.")
+        }
+        _ = try await context.database.replacePlannedWorkouts(planId: plan.id, fromDate: fromDate, days: days, plan: plan, reason: scope.warning)
         // The summary describes what is stored now: regenerated weeks and the kept days before fromDate.
         var regenerated = generated
         let stored = try await context.database.plannedDays(planId: plan.id)
