@@ -93,7 +93,7 @@ public struct BuiltInCoach: Sendable {
 
         let (phaseLayout, cutbacks, volume) = schedule(weeks: weekCount)
         if let required, volume.longestBeforeTaper < required - 500 {
-            let minimum = (weekCount + 1...RaceCategory.maxWeeks).first { schedule(weeks: $0).volume.longestBeforeTaper >= required - 500 }
+            let minimum = (weekCount + 1..<RaceCategory.maxWeeks + 1).first { schedule(weeks: $0).volume.longestBeforeTaper >= required - 500 }
             let label = RaceCategory.label(distanceMeters: distance)
             let reachable = Format.kilometers(volume.longestBeforeTaper)
             let need = Format.kilometers(required)
@@ -155,7 +155,7 @@ public struct BuiltInCoach: Sendable {
             let ideal = SegmentMath.units(meters: volume.idealVolume(week: week))
             let target: Int
             if phase == .taper {
-                target = min(ideal, Int(Double(max(peakPlanned, start)) * volume.category.taperFactors(weeks: weekCount - phaseLayout.preTaperWeeks)[
+                target = min(ideal, Int(Double(peakPlanned > 0 ? peakPlanned : start) * volume.category.taperFactors(weeks: weekCount - phaseLayout.preTaperWeeks)[
                     min(week - phaseLayout.preTaperWeeks, weekCount - phaseLayout.preTaperWeeks - 1, 2)]))
             } else if cutbacks[week] {
                 target = Int(Double(reference) * VolumePlanner.cutbackFactor)
@@ -184,6 +184,14 @@ public struct BuiltInCoach: Sendable {
             weeks.append(GeneratedWeek(weekIndex: week, phase: phase, days: days))
         }
 
+        let longestBuilt = weeks.filter { $0.phase != .taper }.flatMap(\.days).map(\.workout).filter { $0.type == .long }.map(\.distanceMeters).max() ?? 0
+        if let required, longestBuilt < required - 500, volume.longestBeforeTaper >= required - 500 {
+            warnings.append(
+                "With \(check.trainingDays.count) running days the long run only reaches \(Format.kilometers(longestBuilt)) km before the taper "
+                    + "(the long run stays within its share of the week, and the day before it stays short); a \(RaceCategory.label(distanceMeters: distance)) "
+                    + "needs about \(Format.kilometers(required)) km. Another running day, away from the long run, would let it grow."
+            )
+        }
         if check.trainingDays.count == 3 && (category == .marathon || category == .ultra) {
             warnings.append("Three runs a week is the bare minimum for this distance: the long run takes a large share of a small week. A fourth day, even a short easy one, would help a lot.")
         }

@@ -63,13 +63,13 @@ enum RaceCategory: String, Sendable, CaseIterable {
     }
 
     /// The long run the plan builds towards, in metres, for an athlete whose easy pace is `easySecondsPerKm`:
-    /// 5K min(20 km, 105 min), 10K min(24 km, 120 min), half min(21 km, 150 min), marathon min(32 km, 3 h),
+    /// 5K min(22 km, 110 min), 10K min(24 km, 120 min), half min(21 km, 150 min), marathon min(32 km, 3 h),
     /// ultra min(45 km, 4–5 h). Sources: Daniels (long run ≤ 150 min for most runners), Pfitzinger & Douglas
     /// (marathon long runs of 32–35 km; 5K–10K long runs of 16–22 km in *Faster Road Racing*).
     func longRunTargetMeters(easySecondsPerKm: Double, distanceMeters: Double) -> Double {
         let (km, minutes): (Double, Double)
         switch self {
-        case .fiveK: (km, minutes) = (20, 105)
+        case .fiveK: (km, minutes) = (22, 110)
         case .tenK: (km, minutes) = (24, 120)
         case .half: (km, minutes) = (21, 150)
         case .marathon: (km, minutes) = (32, 180)

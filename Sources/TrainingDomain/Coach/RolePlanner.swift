@@ -49,7 +49,9 @@ struct RolePlanner: Sendable {
         case .base, .taper: qualityCount = 1
         case .build, .peak: qualityCount = 2
         }
-        let usedQuality = Array(layout.qualityDays.prefix(min(qualityCount, sessions.count)))
+        // A beginner's week that holds the race-week sharpener has no other quality session.
+        let holdsSharpener = sharpenerIndex.map { $0 / 7 == week } ?? false
+        let usedQuality = level == .beginner && holdsSharpener ? [] : Array(layout.qualityDays.prefix(min(qualityCount, sessions.count)))
         let cutback = isCutback(week)
         let sharpener = sharpenerIndex
         let lateBuild = phase == .build && weekInPhase * 2 >= phaseLength && week % 2 == 1 && level == .experienced

@@ -32,18 +32,19 @@ enum SessionKind: Sendable, Hashable {
         let speed: SessionKind = odd ? .repetitions : .intervals
         let all: [SessionKind]
         switch (phase, category) {
+        case (.base, .ultra): all = [odd ? .hills : .repetitions]
         case (.base, _): all = [odd ? .repetitions : .hills]
         case (.build, .fiveK): all = [speed, threshold]
         case (.build, .tenK): all = [threshold, speed]
         case (.build, .half): all = [threshold, odd ? .hills : .intervals]
         case (.build, .marathon):
             all = level == .beginner ? [odd ? .marathonPace : .tempo] : [threshold, odd ? .intervals : .marathonPace]
-        case (.build, .ultra): all = [threshold, .hills]
+        case (.build, .ultra): all = [threshold, odd ? .hills : .marathonPace]
         case (.peak, .fiveK), (.peak, .tenK): all = [speed, threshold]
-        case (.peak, .half): all = [odd ? threshold : .racePace, odd ? .racePace : .intervals]
+        case (.peak, .half): all = [odd ? threshold : .racePace, odd ? .intervals : .cruiseIntervals]
         case (.peak, .marathon):
-            all = level == .beginner ? [odd ? .tempo : .marathonPace] : [odd ? threshold : .marathonPace, odd ? .intervals : .cruiseIntervals]
-        case (.peak, .ultra): all = [threshold, .hills]
+            all = level == .beginner ? [odd ? .marathonPace : .tempo] : [odd ? threshold : .marathonPace, odd ? .intervals : .cruiseIntervals]
+        case (.peak, .ultra): all = [threshold, odd ? .hills : .marathonPace]
         case (.taper, .fiveK), (.taper, .tenK): all = [odd ? .repetitions : .intervals]
         case (.taper, .half), (.taper, .ultra): all = [threshold]
         case (.taper, .marathon): all = [odd ? .cruiseIntervals : .marathonPace]

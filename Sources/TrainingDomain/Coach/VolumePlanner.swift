@@ -76,9 +76,10 @@ struct VolumePlanner: Sendable {
         return max(0, min(longTarget, max(longestSoFar, currentLong) + Self.longRunStep, share))
     }
 
-    /// The longest long run before the taper when every week runs its ideal volume, metres.
+    /// The longest long run before the taper when every week runs its ideal volume, metres; at least the long run
+    /// the athlete runs now (a race a few weeks away is run on current fitness).
     var longestBeforeTaper: Double {
-        var longest = 0.0
+        var longest = preTaperWeeks <= 3 ? currentLong : 0
         for week in 0..<preTaperWeeks {
             longest = max(longest, desiredLong(volume: idealVolume(week: week), longestSoFar: longest))
         }

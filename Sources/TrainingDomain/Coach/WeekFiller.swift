@@ -34,6 +34,12 @@ struct WeekFiller: Sendable {
         target >= 300 ? (20, 15) : (15, 10)
     }
 
+    /// The sharpener's warm-up and cool-down for `core` units, lengthening the warm-up so the run lasts 20 minutes.
+    func sharpenerWarmCool(target: Int, core: Int) -> (warmUp: Int, coolDown: Int) {
+        let (warmUp, coolDown) = Self.sharpenerWarmCool(target: target)
+        return (max(warmUp, easyMin * 4 / 5 - core - coolDown), coolDown)
+    }
+
     /// A flexible day: its units between `low` and `high`.
     struct Flex {
         var units: Int
@@ -74,7 +80,7 @@ struct WeekFiller: Sendable {
             case .quality(.sharpener):
                 let design = factory.design(.sharpener, weeklyMeters: weeklyMeters, step: 0)
                 designs[index] = design
-                let (warmUp, coolDown) = Self.sharpenerWarmCool(target: target)
+                let (warmUp, coolDown) = sharpenerWarmCool(target: target, core: design.coreUnits)
                 fixed += design.coreUnits + warmUp + coolDown
             case .quality(let kind):
                 designs[index] = factory.design(kind, weeklyMeters: weeklyMeters, step: week.steps[kind] ?? 0)
@@ -93,13 +99,14 @@ struct WeekFiller: Sendable {
         let warmCool = target >= 300 ? 35 : 25
         var sessions = quality.map { index -> Flex in
             let core = designs[index]!.coreUnits
-            return Flex(units: core + warmCool, low: core + 20, high: core + 70)
+            let low = max(core + 20, easyMin)
+            return Flex(units: max(low, core + warmCool), low: low, high: max(low, core + 70))
         }
         var easies = easy.map { index -> Flex in
             switch roles[index] {
             case .recovery: return Flex(units: easyMin, low: easyMin, high: max(easyMin, min(Self.recoveryMax, Int(Double(easyMax) * 0.6))), weight: 0.75)
             case .preLong:
-                let high = max(easyMin, min(preLongMax, longIndex == nil ? preLongMax : longUnits / 2))
+                let high = max(easyMin, min(preLongMax, (longIndex == nil ? week.longUnits : longUnits) / 2))
                 return Flex(units: easyMin, low: easyMin, high: high, weight: 0.5)
             case .strides:
                 let low = easyMin + factory.strideUnits(count: strideCount)
@@ -146,6 +153,13 @@ struct WeekFiller: Sendable {
             long = longRun
             if var second = back, second.units > longRun.units { second.units = longRun.units; back = second }
             for index in easies.indices where easies[index].units > longRun.units { easies[index].units = max(easies[index].low, longRun.units) }
+            // A tiny week: the long run is never shorter than an easy day with strides.
+            longRun.units = max(longRun.units, easies.map(\.units).max() ?? 0)
+            long = longRun
+            // The day before stays short: at most half the long run as finally planned.
+            for (cursor, index) in easy.enumerated() where roles[index] == .preLong {
+                easies[cursor].units = max(easies[cursor].low, min(easies[cursor].units, longRun.units / 2))
+            }
         }
 
         var workouts: [PlannedWorkout] = []
@@ -157,7 +171,7 @@ struct WeekFiller: Sendable {
             case .shakeout: workouts.append(factory.shakeout(units: shakeoutUnits))
             case .postRaceRecovery: workouts.append(factory.recovery(units: postRaceUnits, afterRace: true))
             case .quality(.sharpener):
-                let (warmUp, coolDown) = Self.sharpenerWarmCool(target: target)
+                let (warmUp, coolDown) = sharpenerWarmCool(target: target, core: designs[index]!.coreUnits)
                 workouts.append(factory.quality(designs[index]!, warmUpUnits: warmUp, coolDownUnits: coolDown))
             case .quality:
                 let design = designs[index]!
