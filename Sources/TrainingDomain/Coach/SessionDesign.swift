@@ -142,7 +142,7 @@ struct SessionDesign: Sendable {
             core = [SegmentMath.step(.work, units: SegmentMath.units(meters: work), pace: paces.marathon, zone: 3, note: "marathon pace")]
         case .racePace:
             let blocks = step >= 2 ? 3 : 2
-            let block = (clamp(0.06 * weeklyMeters * growth * 2 / Double(blocks), 2_000, 6_000) / 500).rounded() * 500
+            let block = (clamp(0.10 * weeklyMeters * growth * 2 / Double(blocks), 2_000, 6_000) / 500).rounded() * 500
             type = .marathonPace
             mainPace = context.racePace
             mainEffort = nil
