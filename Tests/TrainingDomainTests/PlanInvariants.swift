@@ -270,6 +270,18 @@ enum PlanInvariants {
         if building.count >= 6, Set(request.trainingDays).count >= 5, startsAtCurrent, let first = volumes.first, let peak = volumes[..<preTaper].max(), peak < first * 1.05 {
             fail("volume never builds: \(first) → \(peak)")
         }
+        // 4. Marathon plans for intermediate and experienced runners include I-pace work in build and peak, and
+        // experienced marathoners (VDOT 45+, 50+ km a week) reach marathon-pace blocks of 14 km or more.
+        let buildAndPeak = plan.weeks.filter { $0.phase == .build || $0.phase == .peak }
+        if isMarathon && !beginner && buildAndPeak.count >= 4
+            && !buildAndPeak.contains(where: { $0.days.contains { $0.workout.title.hasPrefix("Intervals") } }) {
+            fail("an intermediate marathon plan without I-pace intervals in build and peak")
+        }
+        if isMarathon, let vdot = plan.vdot, vdot >= 45, (request.currentWeeklyDistanceMeters ?? 0) >= 50_000, preTaper >= 9,
+           !request.acceptRisk, Set(request.trainingDays).count >= 5 {
+            let longestM = plan.weeks.flatMap(\.days).map { longestBlock($0.workout, at: paces.marathon) }.max() ?? 0
+            if longestM < 14_000 { fail("an experienced marathoner's longest marathon-pace block is only \(longestM) m") }
+        }
         // 4. A quality title never appears in three consecutive non-cutback weeks.
         let titled = (0..<plan.weeks.count).filter { !plannedCutbacks.contains($0) && $0 * 7 + 6 < raceIndex }
         for (a, (b, c)) in zip(titled, zip(titled.dropFirst(), titled.dropFirst(2))) {
