@@ -128,8 +128,17 @@ final class CoachSecondEditionRegressionTests: XCTestCase {
         let soon = PlanRequest(raceName: "Soon", raceDate: start.adding(days: 3), raceDistanceMeters: 5000, startDate: start,
                                trainingDays: [.monday, .wednesday, .friday, .sunday], recentRace: RacePerformance(distanceMeters: 5000, timeSeconds: 25 * 60))
         XCTAssertEqual(try BuiltInCoach().generate(soon).weeks.count, 1)
-        let (_, eight) = try plan(42_195, weeks: 8, fiveK: 19 * 60, weeklyKm: 70)
+        let (_, eight) = try plan(42_195, weeks: 8, fiveK: 19 * 60, weeklyKm: 60)
         XCTAssertGreaterThanOrEqual(workouts(eight).filter { $0.type == .long }.map(\.distanceMeters).max()!, 28_500)
+        XCTAssertThrowsError(try plan(42_195, weeks: 8, fiveK: 19 * 60, weeklyKm: 35), "not from 35 km a week") { error in
+            XCTAssertEqual((error as? PlanRequestError)?.kind, .notEnoughWeeks)
+        }
+        let halfSoon = PlanRequest(raceName: "Half", raceDate: start.adding(days: 17), raceDistanceMeters: 21_097.5, startDate: start,
+                                   trainingDays: [.tuesday, .thursday, .saturday, .sunday], currentWeeklyDistanceMeters: 35_000,
+                                   recentRace: RacePerformance(distanceMeters: 10_000, timeSeconds: 45 * 60))
+        let soonPlan = try BuiltInCoach().generate(halfSoon)
+        XCTAssertEqual(soonPlan.weeks.count, 3)
+        XCTAssertEqual(PlanInvariants.check(soonPlan, halfSoon), [])
         _ = try plan(5000, weeks: 24, fiveK: 22 * 60, weeklyKm: 40)
         _ = try plan(42_195, weeks: 35, fiveK: 22 * 60, weeklyKm: 40)
         let marathon = 3 * 3600 + 11 * 60.0

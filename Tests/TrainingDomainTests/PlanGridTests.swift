@@ -1,5 +1,10 @@
 import XCTest
 import TrainingDomain
+#if canImport(Glibc)
+import Glibc
+#else
+import Foundation
+#endif
 
 /// Property tests: every plan over a grid of distances, plan lengths (a few days to a year), training-day
 /// patterns (3 … 7 days), fitness levels (beginner to elite) and with/without a known weekly volume must satisfy
@@ -65,8 +70,9 @@ final class PlanGridTests: XCTestCase {
                             if weeks <= 4, request.currentWeeklyDistanceMeters != nil, let required = PlanInvariants.requiredLongRunMeters(raceMeters: distance, easySecondsPerKm: plan.paces.easy.midSecondsPerKm) {
                                 // A race a few weeks away is accepted only when the current volume already carries its long run.
                                 let current = request.currentWeeklyDistanceMeters ?? 0
-                                // (current long run ≈ 30 % of the week, plus at most 2 km a week before the taper)
-                                XCTAssertGreaterThanOrEqual(0.3 * current + 2_000 * Double(weeks - 1), required - 1_000, "\(label): accepted a short lead on \(current) m a week", file: file, line: line)
+                                // (current long run ≈ 30 % of the week, plus at most 2 km or 10 % a week, must reach 80 % of the minimum)
+                                let reachable = 0.3 * current * pow(1.1, Double(weeks - 1)) + 2_000 * Double(weeks - 1)
+                                XCTAssertGreaterThanOrEqual(reachable, 0.8 * required - 1_000, "\(label): accepted a short lead on \(current) m a week", file: file, line: line)
                             } else if weeks > 4, let required = PlanInvariants.requiredLongRunMeters(raceMeters: distance, easySecondsPerKm: plan.paces.easy.midSecondsPerKm) {
                                 let longest = longestBeforeTaper(plan)
                                 XCTAssertTrue(longest >= required - 1_000 || plan.warnings.contains { $0.contains("running days the long run only reaches") },

@@ -92,8 +92,8 @@ public struct BuiltInCoach: Sendable {
         }
 
         let (phaseLayout, cutbacks, volume) = schedule(weeks: weekCount)
-        if let required, volume.longestBeforeTaper < required - 500 {
-            let minimum = (weekCount + 1..<RaceCategory.maxWeeks + 1).first { schedule(weeks: $0).volume.longestBeforeTaper >= required - 500 }
+        if let required, !volume.reaches(required) {
+            let minimum = (weekCount + 1..<RaceCategory.maxWeeks + 1).first { schedule(weeks: $0).volume.reaches(required) }
             let label = RaceCategory.label(distanceMeters: distance)
             let reachable = Format.kilometers(volume.longestBeforeTaper)
             let need = Format.kilometers(required)
@@ -162,11 +162,13 @@ public struct BuiltInCoach: Sendable {
             } else {
                 target = week == 0 ? start : min(ideal, Int(Double(reference) * VolumePlanner.maxWeeklyGrowth))
             }
-            let desiredLong = volume.desiredLong(volume: Double(target * 100), longestSoFar: longest)
+            let desiredLong = volume.desiredLong(volume: Double(target * 100), longestSoFar: longest, cutback: cutbacks[week])
             let finishMeters = min(maxMarathonPace, max(6_000, maxMarathonPace * (0.4 + 0.2 * Double(finishes))))
             let request = WeekFiller.WeekRequest(
                 target: target, strideCount: phase == .base ? 6 : 5, longUnits: SegmentMath.units(meters: desiredLong),
-                longShare: category.maxLongShare(weeklyKm: Double(target) / 10), steps: steps, finishUnits: SegmentMath.units(meters: finishMeters)
+                longShare: category.maxLongShare(weeklyKm: Double(target) / 10),
+                // Taper sessions keep their intensity but shrink back to an early size.
+                steps: phase == .taper ? steps.mapValues { min($0, 1) } : steps, finishUnits: SegmentMath.units(meters: finishMeters)
             )
             let (workouts, planned) = weekFiller.fill(roles: roles, week: request)
             if phase != .taper && !cutbacks[week] {
@@ -185,7 +187,7 @@ public struct BuiltInCoach: Sendable {
         }
 
         let longestBuilt = weeks.filter { $0.phase != .taper }.flatMap(\.days).map(\.workout).filter { $0.type == .long }.map(\.distanceMeters).max() ?? 0
-        if let required, longestBuilt < required - 500, volume.longestBeforeTaper >= required - 500 {
+        if let required, longestBuilt < required - 500, volume.reaches(required), phaseLayout.preTaperWeeks > 3 {
             warnings.append(
                 "With \(check.trainingDays.count) running days the long run only reaches \(Format.kilometers(longestBuilt)) km before the taper "
                     + "(the long run stays within its share of the week, and the day before it stays short); a \(RaceCategory.label(distanceMeters: distance)) "

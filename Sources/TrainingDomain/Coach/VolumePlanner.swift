@@ -28,8 +28,11 @@ struct VolumePlanner: Sendable {
     static let cutbackFactor = 0.78
     /// The 10 % rule.
     static let maxWeeklyGrowth = 1.10
-    /// The largest weekly increase of the long run, metres.
+    /// The largest weekly increase of the long run, metres (or 10 % of the longest so far, when more).
     static let longRunStep = 2_000.0
+    /// With three weeks or fewer before the taper there is no time to build: the race is run on the current long
+    /// run, which must reach this fraction of the race's minimum.
+    static let shortLeadFraction = 0.8
     /// Share of the current weekly volume assumed for the athlete's current long run.
     static let currentLongShare = 0.30
 
@@ -70,10 +73,19 @@ struct VolumePlanner: Sendable {
         return plannedPeak * factors[min(week - preTaperWeeks, factors.count - 1)]
     }
 
-    /// The long run for a week of `volume` metres after a longest long run of `longestSoFar` metres.
-    func desiredLong(volume: Double, longestSoFar: Double) -> Double {
+    /// The long run for a week of `volume` metres after a longest long run of `longestSoFar` metres; a cutback
+    /// week's long run is at most 80 % of the longest so far.
+    func desiredLong(volume: Double, longestSoFar: Double, cutback: Bool = false) -> Double {
         let share = category.maxLongShare(weeklyKm: volume / 1000) * volume
-        return max(0, min(longTarget, max(longestSoFar, currentLong) + Self.longRunStep, share))
+        let base = max(longestSoFar, currentLong)
+        var long = min(longTarget, base + max(Self.longRunStep, 0.1 * base), share)
+        if cutback && longestSoFar > 0 { long = min(long, 0.8 * longestSoFar) }
+        return max(0, long)
+    }
+
+    /// Whether the plan can build (or, on a short lead, already has) the long run `required` metres calls for.
+    func reaches(_ required: Double) -> Bool {
+        preTaperWeeks <= 3 ? longestBeforeTaper >= Self.shortLeadFraction * required : longestBeforeTaper >= required - 500
     }
 
     /// The longest long run before the taper when every week runs its ideal volume, metres; at least the long run
@@ -81,7 +93,7 @@ struct VolumePlanner: Sendable {
     var longestBeforeTaper: Double {
         var longest = preTaperWeeks <= 3 ? currentLong : 0
         for week in 0..<preTaperWeeks {
-            longest = max(longest, desiredLong(volume: idealVolume(week: week), longestSoFar: longest))
+            longest = max(longest, desiredLong(volume: idealVolume(week: week), longestSoFar: longest, cutback: cutbacks[week]))
         }
         return longest
     }
