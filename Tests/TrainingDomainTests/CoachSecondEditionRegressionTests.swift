@@ -1,5 +1,10 @@
 import XCTest
 @testable import TrainingDomain
+#if canImport(Glibc)
+import Glibc
+#else
+import Foundation
+#endif
 
 /// The nine findings of issue 8 ("The coach, second edition"), each replayed at domain level with the inputs
 /// the issue describes and checked against what a coach (and Daniels, Pfitzinger, Hansons) would write.
@@ -226,9 +231,3 @@ final class CoachSecondEditionRegressionTests: XCTestCase {
         XCTAssertTrue(easyAtT.advice.contains(Format.paceRange(easy.targetPace!)), easyAtT.advice)
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#else
-import Foundation
-#endif

@@ -163,7 +163,7 @@ public struct BuiltInCoach: Sendable {
                 target = week == 0 ? start : min(ideal, Int(Double(reference) * VolumePlanner.maxWeeklyGrowth))
             }
             let desiredLong = volume.desiredLong(volume: Double(target * 100), longestSoFar: longest, cutback: cutbacks[week])
-            let finishMeters = min(maxMarathonPace, max(6_000, maxMarathonPace * (0.4 + 0.2 * Double(finishes))))
+            let finishMeters = min(maxMarathonPace, max(6_000, maxMarathonPace * (0.4 + 0.25 * Double(finishes))))
             let request = WeekFiller.WeekRequest(
                 target: target, strideCount: phase == .base ? 6 : 5, longUnits: SegmentMath.units(meters: desiredLong),
                 longShare: category.maxLongShare(weeklyKm: Double(target) / 10),

@@ -146,7 +146,4 @@ enum RaceCategory: String, Sendable, CaseIterable {
         default: "\(Format.kilometers(distanceMeters)) km"
         }
     }
-
-    /// Whether race-specific work is done at marathon/half pace rather than on the track.
-    var isRoadEndurance: Bool { self == .half || self == .marathon || self == .ultra }
 }

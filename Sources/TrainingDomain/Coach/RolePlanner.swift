@@ -5,7 +5,7 @@
 /// After a mid-week race the remaining days are rest or short recovery jogs (marathon/ultra: three days off,
 /// half: one, 5K/10K: none). Strides go on easy days (two a week in base, one later) and do not count as quality.
 /// The day before the long run is rest or a short easy run. Marathon long runs carry a marathon-pace block in
-/// non-cutback peak weeks (and, for experienced runners, every other week late in the build), never for beginners;
+/// non-cutback peak weeks (and, for experienced runners, in the second half of the build), never for beginners;
 /// intermediate runners only in weeks without a separate marathon-pace session, so they have two hard days a week.
 struct RolePlanner: Sendable {
     /// Which weekdays do what.
@@ -55,7 +55,7 @@ struct RolePlanner: Sendable {
         let usedQuality = level == .beginner && holdsSharpener ? [] : Array(layout.qualityDays.prefix(min(qualityCount, sessions.count)))
         let cutback = isCutback(week)
         let sharpener = sharpenerIndex
-        let lateBuild = phase == .build && weekInPhase * 2 >= phaseLength && week % 2 == 1 && level == .experienced
+        let lateBuild = phase == .build && weekInPhase * 2 >= phaseLength && level == .experienced
         // Intermediate runners get the marathon-pace long run only in weeks without a separate marathon-pace session.
         let finishAtM = layout.longRunMayFinishAtM && level != .beginner && !cutback && (phase == .peak || lateBuild)
             && (level == .experienced || !sessions.contains(.marathonPace))

@@ -1,3 +1,13 @@
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#else
+import Foundation
+#endif
+
 /// Weekly volume and long-run progression: where the plan starts, how fast it rises, where it peaks, and
 /// whether the long run the race needs can be reached safely in the weeks available.
 ///
@@ -98,13 +108,3 @@ struct VolumePlanner: Sendable {
         return longest
     }
 }
-
-#if canImport(Darwin)
-import Darwin
-#elseif canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#else
-import Foundation
-#endif
