@@ -96,8 +96,15 @@ final class ExecutionAnalyzerTests: XCTestCase {
         let actual = ActualWorkout(distanceMeters: 2000, durationSeconds: 600, heartRateSamples: samples)
         let zones = analyzer.analyze(planned: easy(2000), actual: actual, maxHeartRate: 200).heartRateZones!
         XCTAssertEqual(zones.map(\.zone), [1, 2, 3, 4, 5])
-        XCTAssertEqual(zones[1].seconds, 300, accuracy: 1)   // 120 bpm = 60 % of 200
-        XCTAssertEqual(zones[3].seconds, 299, accuracy: 1)   // 170 bpm = 85 %
+        // Daniels' bands (HeartRateZones): 1 50–64 %, 2 65–79 %, 3 80–87 %, 4 88–92 %, 5 93–100 % of max.
+        XCTAssertEqual(zones[0].seconds, 300, accuracy: 1)   // 120 bpm = 60 % of 200
+        XCTAssertEqual(zones[2].seconds, 299, accuracy: 1)   // 170 bpm = 85 %
+        XCTAssertEqual(zones.map(\.minBeatsPerMinute), [100, 130, 160, 176, 186])
+        // With a resting heart rate of 50 the zones sit on heart-rate reserve (Karvonen): 50 + p × 150.
+        let reserve = analyzer.analyze(planned: easy(2000), actual: actual, maxHeartRate: 200, restingHeartRate: 50).heartRateZones!
+        XCTAssertEqual(reserve.map(\.minBeatsPerMinute), [110, 139, 163, 176, 184])
+        XCTAssertEqual(reserve[0].seconds, 300, accuracy: 1)   // 120 bpm = 47 % of reserve
+        XCTAssertEqual(reserve[2].seconds, 299, accuracy: 1)   // 170 bpm = 80 % of reserve
         XCTAssertNil(analyzer.analyze(planned: easy(2000), actual: actual, maxHeartRate: nil).heartRateZones, "no max heart rate, no zones")
     }
 

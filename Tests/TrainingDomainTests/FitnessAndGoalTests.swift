@@ -32,14 +32,17 @@ final class FitnessAndGoalTests: XCTestCase {
         let predicted = Int(try XCTUnwrap(plan.predictedTimeSeconds))
         let clock = "\(predicted / 3600):\(String(format: "%02d:%02d", predicted % 3600 / 60, predicted % 60))"
         XCTAssertTrue(warning.contains("predicts \(clock)"), warning)
-        // Quality paces stay at current fitness; race day is at goal pace; M-pace work is a compromise in between.
+        // Quality paces stay at current fitness; race day and M-pace work follow the realistic target, not the goal:
+        // 18 weeks allow a 6 % VDOT gain (1 % + 0.3 % a week, at most 6 %).
         XCTAssertEqual(plan.paces.threshold, VDOT.paces(vdot: current).threshold)
-        let goalPace = 3 * 3600 / 42.195
+        let target = VDOT.predictedTime(vdot: current * 1.06, distanceMeters: 42_195)
+        XCTAssertEqual(plan.targetTimeSeconds, target.rounded(), accuracy: 1)
+        XCTAssertTrue(warning.contains("targets"), warning)
         let race = try XCTUnwrap(plan.weeks.last?.days.first { $0.workout.type == .race }?.workout)
-        XCTAssertTrue(race.targetPace!.contains(goalPace))
-        let compromise = VDOT.predictedTime(vdot: current * 1.05, distanceMeters: 42_195) / 42.195
-        XCTAssertEqual(plan.paces.marathon.midSecondsPerKm, compromise, accuracy: 1)
-        XCTAssertGreaterThan(plan.paces.marathon.minSecondsPerKm, goalPace)
+        XCTAssertTrue(race.targetPace!.contains(target / 42.195, tolerance: 0.5))
+        XCTAssertEqual(race.durationSeconds, plan.targetTimeSeconds)
+        XCTAssertEqual(plan.paces.marathon.midSecondsPerKm, target / 42.195, accuracy: 1)
+        XCTAssertGreaterThan(plan.paces.marathon.minSecondsPerKm, 3 * 3600 / 42.195)
         XCTAssertLessThan(plan.paces.marathon.maxSecondsPerKm, VDOT.paces(vdot: current).marathon.minSecondsPerKm + 1)
     }
 

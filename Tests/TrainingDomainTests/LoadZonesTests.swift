@@ -4,30 +4,30 @@ import Testing
 
 /// Heart-rate zones on Daniels' bands and the pace zones beside them.
 @Suite struct LoadZonesTests {
-    func bounds(_ zones: HeartRateZones) -> [[Int]] { zones.zones.map { [$0.zone, $0.minBpm, $0.maxBpm] } }
+    func bounds(_ zones: HeartRateZoneTable) -> [[Int]] { zones.zones.map { [$0.zone, $0.minBpm, $0.maxBpm] } }
 
     @Test func percentOfMaxHeartRate() throws {
         // Max 190: 50 % = 95, 65 % = 123.5 → 124, 80 % = 152, 88 % = 167.2 → 167, 93 % = 176.7 → 177.
-        let zones = try #require(HeartRateZones(maxHeartRate: 190, restingHeartRate: nil))
+        let zones = try #require(HeartRateZoneTable(maxHeartRate: 190, restingHeartRate: nil))
         #expect(zones.method == .percentMaxHeartRate)
         #expect(bounds(zones) == [[1, 95, 123], [2, 124, 151], [3, 152, 166], [4, 167, 176], [5, 177, 190]])
     }
 
     @Test func heartRateReserveWhenRestIsKnown() throws {
         // Max 190, rest 50, reserve 140: 50 + 70 = 120, 50 + 91 = 141, 50 + 112 = 162, 50 + 123.2 → 173, 50 + 130.2 → 180.
-        let zones = try #require(HeartRateZones(maxHeartRate: 190, restingHeartRate: 50))
+        let zones = try #require(HeartRateZoneTable(maxHeartRate: 190, restingHeartRate: 50))
         #expect(zones.method == .heartRateReserve)
         #expect(bounds(zones) == [[1, 120, 140], [2, 141, 161], [3, 162, 172], [4, 173, 179], [5, 180, 190]])
     }
 
     @Test func zoneOfAHeartRate() throws {
-        let zones = try #require(HeartRateZones(maxHeartRate: 190, restingHeartRate: nil))
+        let zones = try #require(HeartRateZoneTable(maxHeartRate: 190, restingHeartRate: nil))
         #expect([80.0, 123, 124, 166.9, 167, 200].map(zones.zone(ofBeatsPerMinute:)) == [1, 1, 2, 3, 4, 5])
     }
 
     @Test func implausibleInputsFallBackOrGiveNothing() {
-        #expect(HeartRateZones(maxHeartRate: 60, restingHeartRate: nil) == nil)
-        #expect(HeartRateZones(maxHeartRate: 180, restingHeartRate: 170)?.method == .percentMaxHeartRate)
+        #expect(HeartRateZoneTable(maxHeartRate: 60, restingHeartRate: nil) == nil)
+        #expect(HeartRateZoneTable(maxHeartRate: 180, restingHeartRate: 170)?.method == .percentMaxHeartRate)
     }
 
     @Test func paceZonesAreDanielsPaces() {

@@ -30,7 +30,7 @@ final class PlanInvariantsSelfTests: XCTestCase {
             }
         }
         XCTAssertTrue(found.contains { $0.contains("more than 10 %") }, "\(found)")
-        XCTAssertTrue(found.contains { $0.contains("over 35 %") }, "\(found)")
+        XCTAssertTrue(found.contains { $0.contains("long run") && $0.contains("% of") }, "\(found)")
     }
 
     func testCatchesMissingCutbacksAndRestDays() throws {

@@ -127,7 +127,8 @@ final class PlanValidatorTests: XCTestCase {
 
     func testSegments() throws {
         let plan = try plan()
-        let (w, d) = find(.threshold, in: plan)
+        let (w, d) = try XCTUnwrap(plan.weeks.indices.lazy.flatMap { w in (0..<7).map { (w, $0) } }
+            .first { plan.weeks[$0.0].days[$0.1].workout.type == .threshold && plan.weeks[$0.0].days[$0.1].workout.segments.contains { $0.kind == .repeat } })
         let repeatIndex = try XCTUnwrap(plan.weeks[w].days[d].workout.segments.firstIndex { $0.kind == .repeat })
         let path = "weeks[\(w)].days[\(d)].workout.segments"
         var error = try rejection { $0.weeks[w].days[d].workout.segments[repeatIndex].repeats = 0 }

@@ -18,7 +18,10 @@ struct BuiltInPlanGenerator: PlanGenerating {
         do {
             return try BuiltInCoach().generate(request)
         } catch {
-            throw RPCError.invalidParams(field: error.field, reason: error.reason)
+            var data: [String: JSONValue] = ["field": .string(error.field), "reason": .string(error.reason)]
+            if let weeks = error.minimumWeeks { data["minimumWeeks"] = .number(JSONNumber(weeks)) }
+            if let start = error.suggestedStartDate { data["suggestedStartDate"] = .string(start.description) }
+            throw RPCError(code: -32602, message: "Invalid params: \(error.field) \(error.reason)", data: .object(data))
         }
     }
 }

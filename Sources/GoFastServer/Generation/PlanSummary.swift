@@ -6,6 +6,10 @@ struct PlanGenerationResult: Encodable {
     var race: Race
     var paces: TrainingPaces
     var vdot: Double?
+    /// The goal asked for (or the prediction when none was asked).
+    var goalTimeSeconds: Double
+    /// What the plan's race-pace work and race day aim at: the goal when realistic, else the realistic time.
+    var targetTimeSeconds: Double
     var predictedTimeSeconds: Double?
     var generator: String
     var weeks: [WeekSummary]

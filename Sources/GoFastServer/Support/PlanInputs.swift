@@ -133,6 +133,7 @@ enum PlanInputs {
     static func result(_ generated: GeneratedPlan, plan: TrainingPlan, race: Race, generator: String) -> PlanGenerationResult {
         PlanGenerationResult(
             plan: plan, race: race, paces: generated.paces, vdot: generated.vdot.map { ($0 * 10).rounded() / 10 },
+            goalTimeSeconds: generated.goalTimeSeconds.rounded(), targetTimeSeconds: generated.targetTimeSeconds.rounded(),
             predictedTimeSeconds: generated.predictedTimeSeconds.map { $0.rounded() }, generator: generator,
             weeks: generated.weeks.map { WeekSummary(week: $0, startDate: plan.startDate.adding(days: 7 * $0.weekIndex)) },
             warnings: generated.warnings

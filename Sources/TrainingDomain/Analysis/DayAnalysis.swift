@@ -25,7 +25,7 @@ public struct DayEntry: Hashable, Sendable {
 /// the other runs as extras, other sports as not counted. Pure: the store loads the entries and writes the results.
 public enum DayAnalysis {
     /// The analyses of `entries` (in the order they were created), by execution id.
-    public static func analyze(entries: [DayEntry], planned: PlannedWorkout?, maxHeartRate: Int?) -> [String: ExecutionAnalysis] {
+    public static func analyze(entries: [DayEntry], planned: PlannedWorkout?, maxHeartRate: Int?, restingHeartRate: Int? = nil) -> [String: ExecutionAnalysis] {
         let analyzer = ExecutionAnalyzer()
         let counted = entries.filter(\.countsAsRunning)
         let main = mainEntry(of: counted, planned: planned)
@@ -37,10 +37,10 @@ public enum DayAnalysis {
             if entry.countsAsRunning {
                 analyses[entry.executionId] = analyzer.analyze(
                     planned: planned, actual: entry.actual, dayTotal: counted.count > 1 ? total : nil,
-                    maxHeartRate: maxHeartRate, isExtraRun: counted.count > 1 && entry.executionId != main?.executionId
+                    maxHeartRate: maxHeartRate, restingHeartRate: restingHeartRate, isExtraRun: counted.count > 1 && entry.executionId != main?.executionId
                 )
             } else {
-                var analysis = analyzer.analyze(planned: nil, actual: entry.actual, maxHeartRate: maxHeartRate)
+                var analysis = analyzer.analyze(planned: nil, actual: entry.actual, maxHeartRate: maxHeartRate, restingHeartRate: restingHeartRate)
                 analysis.summary = "A \(entry.sport ?? "other") activity: not counted against the running workout of the day."
                 analyses[entry.executionId] = analysis
             }

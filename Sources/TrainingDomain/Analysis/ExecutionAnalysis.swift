@@ -30,14 +30,19 @@ public struct ExecutionAnalysis: Codable, Hashable, Sendable {
     public var intervals: [IntervalAnalysis]
     /// Seconds in each heart-rate zone, when heart rate and the athlete's max are known.
     public var heartRateZones: [HeartRateZoneTime]?
+    /// Whether the intended intensity was hit, judged for the workout type (an easy day too fast is too hard).
+    public var intensity: IntensityAssessment
+    /// One sentence of advice a coach would give about this run.
+    public var advice: String
     /// The training load of what was done (rTSS, hrTSS or the duration default); set with the day's analysis.
     public var trainingLoad: TrainingLoad?
 
+    /// Creates an analysis.
     public init(
         verdict: Verdict, complianceScore: Int, summary: String, color: ComplianceColor, distanceRatio: Double?, durationRatio: Double?,
         plannedDistanceMeters: Double, actualDistanceMeters: Double, plannedDurationSeconds: Double, actualDurationSeconds: Double,
         averagePaceSecondsPerKm: Double?, targetPace: PaceRange?, paceAssessment: PaceAssessment?, intervals: [IntervalAnalysis],
-        heartRateZones: [HeartRateZoneTime]?
+        heartRateZones: [HeartRateZoneTime]?, intensity: IntensityAssessment = .unknown, advice: String = ""
     ) {
         self.verdict = verdict
         self.complianceScore = complianceScore
@@ -54,7 +59,50 @@ public struct ExecutionAnalysis: Codable, Hashable, Sendable {
         self.paceAssessment = paceAssessment
         self.intervals = intervals
         self.heartRateZones = heartRateZones
+        self.intensity = intensity
+        self.advice = advice
     }
+
+    enum CodingKeys: String, CodingKey {
+        case verdict, complianceScore, summary, color, distanceRatio, durationRatio, plannedDistanceMeters, actualDistanceMeters
+        case plannedDurationSeconds, actualDurationSeconds, averagePaceSecondsPerKm, targetPace, paceAssessment, intervals, heartRateZones
+        case intensity, advice, trainingLoad
+    }
+
+    /// Decodes an analysis; one stored before `intensity` and `advice` existed reads as `unknown` with no advice.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        verdict = try container.decode(Verdict.self, forKey: .verdict)
+        complianceScore = try container.decode(Int.self, forKey: .complianceScore)
+        summary = try container.decode(String.self, forKey: .summary)
+        color = try container.decode(ComplianceColor.self, forKey: .color)
+        distanceRatio = try container.decodeIfPresent(Double.self, forKey: .distanceRatio)
+        durationRatio = try container.decodeIfPresent(Double.self, forKey: .durationRatio)
+        plannedDistanceMeters = try container.decode(Double.self, forKey: .plannedDistanceMeters)
+        actualDistanceMeters = try container.decode(Double.self, forKey: .actualDistanceMeters)
+        plannedDurationSeconds = try container.decode(Double.self, forKey: .plannedDurationSeconds)
+        actualDurationSeconds = try container.decode(Double.self, forKey: .actualDurationSeconds)
+        averagePaceSecondsPerKm = try container.decodeIfPresent(Double.self, forKey: .averagePaceSecondsPerKm)
+        targetPace = try container.decodeIfPresent(PaceRange.self, forKey: .targetPace)
+        paceAssessment = try container.decodeIfPresent(PaceAssessment.self, forKey: .paceAssessment)
+        intervals = try container.decode([IntervalAnalysis].self, forKey: .intervals)
+        heartRateZones = try container.decodeIfPresent([HeartRateZoneTime].self, forKey: .heartRateZones)
+        intensity = try container.decodeIfPresent(IntensityAssessment.self, forKey: .intensity) ?? .unknown
+        advice = try container.decodeIfPresent(String.self, forKey: .advice) ?? ""
+        trainingLoad = try container.decodeIfPresent(TrainingLoad.self, forKey: .trainingLoad)
+    }
+}
+
+/// Whether a run hit the intensity its workout type calls for.
+public enum IntensityAssessment: String, Codable, CaseIterable, Sendable {
+    /// The intended intensity (or easier on an easy day, which is fine).
+    case asPlanned
+    /// Harder than intended: an easy or long run too fast, reps or a tempo too fast.
+    case tooHard
+    /// Easier than intended on a day that needed intensity: the session's purpose was missed.
+    case tooEasy
+    /// Not enough information (no pace or heart rate to judge, or an effort-only session without heart rate).
+    case unknown
 }
 
 /// The judgement of one executed day.
@@ -111,7 +159,7 @@ public struct IntervalAnalysis: Codable, Hashable, Sendable {
 
 /// Time spent in one heart-rate zone.
 public struct HeartRateZoneTime: Codable, Hashable, Sendable {
-    /// Zone 1 (easiest) … 5 (hardest), as percentages of max heart rate.
+    /// Zone 1 (easiest) … 5 (hardest), as defined by `HeartRateZones`.
     public var zone: Int
     /// Lower bound in bpm.
     public var minBeatsPerMinute: Int

@@ -50,13 +50,22 @@ public struct ActualWorkout: Hashable, Sendable {
     public var paceSecondsPerKm: Double? { Activity.pace(distanceMeters: distanceMeters, seconds: durationSeconds) }
 }
 
-/// Compares what was done with what was planned: ratios, pace against target, each interval against its
-/// own target, time in heart-rate zones, a 0–100 compliance score, a verdict, a colour and a one-line summary.
+/// Compares what was done with what was planned: ratios, intensity for the workout type, each interval against
+/// its own target, time in heart-rate zones, a 0–100 compliance score, a verdict, a colour, a one-line summary and
+/// one sentence of advice.
 ///
-/// The verdict and the score follow the distance ratio (the plan prescribes distance; duration when it does
-/// not). The colour follows TrainingPeaks' calendar convention on the duration ratio (green 80–120 %, yellow
-/// 50–79 % or 121–150 %, red otherwise) and goes further: a green day whose pace or intervals missed their
-/// targets by more than the tolerance is shown yellow.
+/// - Volume: the verdict follows the distance ratio (the plan prescribes distance; duration when it does not).
+///   The colour follows TrainingPeaks' calendar convention on the duration ratio (green 80–120 %, yellow 50–79 %
+///   or 121–150 %, red otherwise). Cut short and run long score differently: the volume part is the ratio itself
+///   when short (half the distance: 50) and falls twice as fast when long (half again: 0), because extra distance
+///   adds fatigue and injury risk that the next sessions pay for, while stopping early is often the right call.
+/// - Intensity, by workout type: an easy, recovery or long run faster than its range (or with an average heart
+///   rate above zone 2, 80 % HRmax) is `tooHard`; slower is fine. Marathon-pace runs and races are judged both
+///   ways. A structured session (warm-up, work, cool-down) is judged on its reps when the activity has laps;
+///   without laps, on the average moving pace against the plan's own average (work and easy parts mixed): closer
+///   to the all-easy average than to the plan's means the intensity was missed (`tooEasy`), well faster than the
+///   plan's is `tooHard`. Hills go by effort, so only heart rate can judge them.
+/// - A day whose intensity was missed or overdone is never green.
 public struct ExecutionAnalyzer: Sendable {
     /// Seconds per km either side of a target range still counted as on target.
     public var paceToleranceSecondsPerKm: Double = 5
@@ -64,15 +73,20 @@ public struct ExecutionAnalyzer: Sendable {
     public init() {}
 
     /// Analyses one execution. `dayTotal` is the sum of every run on the same planned day (a double or a
-    /// separately saved warm-up), used for the volume ratios; nil means this run alone.
-    public func analyze(planned: PlannedWorkout?, actual: ActualWorkout, dayTotal: ActualWorkout? = nil, maxHeartRate: Int?, isExtraRun: Bool = false) -> ExecutionAnalysis {
-        let zones = heartRateZones(actual.heartRateSamples, maxHeartRate: maxHeartRate)
+    /// separately saved warm-up), used for the volume ratios; nil means this run alone. `restingHeartRate`, when
+    /// known, puts the zones on heart-rate reserve.
+    public func analyze(
+        planned: PlannedWorkout?, actual: ActualWorkout, dayTotal: ActualWorkout? = nil, maxHeartRate: Int?, restingHeartRate: Int? = nil,
+        isExtraRun: Bool = false
+    ) -> ExecutionAnalysis {
+        let zones = heartRateZones(actual.heartRateSamples, maxHeartRate: maxHeartRate, restingHeartRate: restingHeartRate)
         guard let planned, planned.type.isRun else {
             return unplanned(actual: actual, planned: planned, zones: zones, reason: planned.map { "a \($0.type.rawValue) day" } ?? "no planned workout")
         }
         if isExtraRun {
             var analysis = unplanned(actual: actual, planned: planned, zones: zones, reason: "")
             analysis.summary = "Extra run of \(Format.distance(actual.distanceMeters)): counted in the day's total; the day's main run carries its analysis."
+            analysis.advice = "Keep extra runs short and easy so they add aerobic volume without taking from the planned sessions."
             return analysis
         }
         let volume = dayTotal ?? actual
@@ -83,19 +97,24 @@ public struct ExecutionAnalyzer: Sendable {
         let ratio = distanceRatio ?? durationRatio ?? 0
         let colorRatio = durationRatio ?? distanceRatio ?? 0
 
-        let steady: Set<WorkoutType> = [.easy, .recovery, .long, .strides, .marathonPace, .race]
         let pace = actual.paceSecondsPerKm
+        let steady: Set<WorkoutType> = [.easy, .recovery, .long, .strides, .marathonPace, .race]
+        let structured = planned.segments.contains { $0.kind == .warmUp }
         var paceAssessment: PaceAssessment?
-        if steady.contains(planned.type), let target = planned.targetPace, let pace {
+        if steady.contains(planned.type), !structured, let target = planned.targetPace, let pace {
             paceAssessment = assess(pace, against: target)
         }
         let intervals = intervalAnalyses(planned: planned, laps: actual.laps)
+        let judgement = intensity(planned: planned, actual: actual, pace: pace, paceAssessment: paceAssessment, structured: structured,
+                                  intervals: intervals, maxHeartRate: maxHeartRate, restingHeartRate: restingHeartRate)
 
-        // Score: volume 60 %, pace 25 %, intervals 15 % (weights of absent parts are shared out).
-        var parts: [(score: Double, weight: Double)] = [(max(0, 1 - abs(ratio - 1)) * 100, 0.6)]
-        if let paceAssessment, let target = planned.targetPace, let pace {
-            let miss = paceAssessment == .onTarget ? 0 : min(abs(pace - target.minSecondsPerKm), abs(pace - target.maxSecondsPerKm)) - paceToleranceSecondsPerKm
-            parts.append((max(0, 100 - 3 * max(0, miss)), 0.25))
+        // Score: volume 60 %, intensity 40 % (unknown intensity: volume only); reps replace part of the intensity.
+        let volumeScore = ratio <= 1 ? max(0, ratio) * 100 : max(0, 1 - 2 * (ratio - 1)) * 100
+        var parts: [(score: Double, weight: Double)] = [(volumeScore, 0.6)]
+        switch judgement.assessment {
+        case .asPlanned: parts.append((100 - min(30, judgement.severity * 30), 0.4))
+        case .tooHard, .tooEasy: parts.append((max(0, 60 - judgement.severity * 60), 0.4))
+        case .unknown: break
         }
         if !intervals.isEmpty {
             let onTarget = intervals.filter { $0.paceAssessment == .onTarget }.count
@@ -112,19 +131,138 @@ public struct ExecutionAnalyzer: Sendable {
         default: color = .red
         }
         let offTargetIntervals = intervals.filter { $0.paceAssessment != .onTarget }.count
-        if color == .green, paceAssessment == .slow || paceAssessment == .fast || (intervals.count > 0 && offTargetIntervals * 2 > intervals.count) {
+        if color == .green, judgement.assessment == .tooHard || judgement.assessment == .tooEasy
+            || (intervals.count > 0 && offTargetIntervals * 2 > intervals.count) {
             color = .yellow
         }
 
         return ExecutionAnalysis(
             verdict: verdict, complianceScore: min(100, max(0, score)),
-            summary: summary(verdict: verdict, planned: planned, volume: volume, ratio: ratio, pace: pace, paceAssessment: paceAssessment, intervals: intervals),
+            summary: summary(verdict: verdict, planned: planned, volume: volume, ratio: ratio, pace: pace, paceAssessment: paceAssessment,
+                             intervals: intervals, judgement: judgement),
             color: color, distanceRatio: distanceRatio.map(Self.round3), durationRatio: durationRatio.map(Self.round3),
             plannedDistanceMeters: planned.distanceMeters, actualDistanceMeters: volume.distanceMeters,
             plannedDurationSeconds: planned.durationSeconds, actualDurationSeconds: volume.durationSeconds,
             averagePaceSecondsPerKm: pace.map { $0.rounded() }, targetPace: planned.targetPace, paceAssessment: paceAssessment,
-            intervals: intervals, heartRateZones: zones
+            intervals: intervals, heartRateZones: zones, intensity: judgement.assessment,
+            advice: advice(verdict: verdict, planned: planned, ratio: ratio, judgement: judgement)
         )
+    }
+
+    /// An intensity judgement: the assessment, how far off (0 … 1), and the reason in words.
+    struct IntensityJudgement {
+        var assessment: IntensityAssessment
+        var severity: Double = 0
+        var reason: String = ""
+    }
+
+    /// Judges the intensity of `actual` against `planned` for its workout type.
+    func intensity(
+        planned: PlannedWorkout, actual: ActualWorkout, pace: Double?, paceAssessment: PaceAssessment?, structured: Bool,
+        intervals: [IntervalAnalysis], maxHeartRate: Int?, restingHeartRate: Int?
+    ) -> IntensityJudgement {
+        let easyTypes: Set<WorkoutType> = [.easy, .recovery, .long, .strides]
+        let heartZone: Int? = {
+            guard let bpm = actual.averageHeartRate, let maxHeartRate, bpm > 0 else { return nil }
+            return HeartRateZones.zone(of: bpm, maxHeartRate: maxHeartRate, restingHeartRate: restingHeartRate) ?? 1
+        }()
+        if easyTypes.contains(planned.type) {
+            guard let target = planned.targetPace else { return IntensityJudgement(assessment: .unknown) }
+            if let pace, paceAssessment == .fast {
+                let over = target.minSecondsPerKm - pace
+                return IntensityJudgement(assessment: .tooHard, severity: min(1, over / 40),
+                                          reason: "\(Int(over.rounded())) s/km faster than the easy range")
+            }
+            if let heartZone, heartZone >= 3 {
+                return IntensityJudgement(assessment: .tooHard, severity: heartZone >= 4 ? 1 : 0.5,
+                                          reason: "average heart rate in zone \(heartZone), above the easy zone 2")
+            }
+            if pace == nil && heartZone == nil { return IntensityJudgement(assessment: .unknown) }
+            return IntensityJudgement(assessment: .asPlanned)
+        }
+        if !intervals.isEmpty {
+            let fast = intervals.filter { $0.paceAssessment == .fast }.count
+            let slow = intervals.filter { $0.paceAssessment == .slow }.count
+            if fast * 2 > intervals.count {
+                return IntensityJudgement(assessment: .tooHard, severity: Double(fast) / Double(intervals.count),
+                                          reason: "\(fast) of \(intervals.count) reps faster than target")
+            }
+            if slow * 2 > intervals.count {
+                return IntensityJudgement(assessment: .tooEasy, severity: Double(slow) / Double(intervals.count),
+                                          reason: "\(slow) of \(intervals.count) reps slower than target")
+            }
+            return IntensityJudgement(assessment: .asPlanned, severity: Double(fast + slow) / Double(intervals.count) / 2)
+        }
+        if !structured {
+            // A continuous race-pace run or the race: judged both ways on the target.
+            guard let pace, let target = planned.targetPace, let paceAssessment else { return IntensityJudgement(assessment: .unknown) }
+            switch paceAssessment {
+            case .onTarget: return IntensityJudgement(assessment: .asPlanned)
+            case .fast:
+                let off = target.minSecondsPerKm - pace
+                return IntensityJudgement(assessment: .tooHard, severity: min(1, off / 30), reason: "\(Int(off.rounded())) s/km faster than target")
+            case .slow:
+                let off = pace - target.maxSecondsPerKm
+                return IntensityJudgement(assessment: .tooEasy, severity: min(1, off / 30), reason: "\(Int(off.rounded())) s/km slower than target")
+            }
+        }
+        // A structured session without laps: the average moving pace against the plan's own average, and against
+        // the average the same day would have if every step were run at its warm-up (easy) pace.
+        guard let pace, planned.distanceMeters > 0, planned.durationSeconds > 0,
+              let easy = planned.segments.first(where: { $0.kind == .warmUp })?.targetPace else {
+            if let heartZone, let intended = planned.heartRateZone, heartZone + 2 <= intended {
+                return IntensityJudgement(assessment: .tooEasy, severity: 0.5, reason: "average heart rate only in zone \(heartZone)")
+            }
+            return IntensityJudgement(assessment: .unknown)
+        }
+        let plannedAverage = planned.durationSeconds / (planned.distanceMeters / 1000)
+        let easyAverage = easy.midSecondsPerKm
+        let gap = max(easyAverage - plannedAverage, 5)
+        if pace > plannedAverage + gap / 2 + paceToleranceSecondsPerKm {
+            return IntensityJudgement(assessment: .tooEasy, severity: min(1, (pace - plannedAverage) / gap),
+                                      reason: "averaged \(Format.pace(pace)), close to easy running (\(Format.pace(easyAverage))) rather than the session's \(Format.pace(plannedAverage))")
+        }
+        if pace < plannedAverage - max(gap / 2, 10) - paceToleranceSecondsPerKm {
+            return IntensityJudgement(assessment: .tooHard, severity: min(1, (plannedAverage - pace) / (2 * gap)),
+                                      reason: "averaged \(Format.pace(pace)), well faster than the session's \(Format.pace(plannedAverage))")
+        }
+        return IntensityJudgement(assessment: .asPlanned)
+    }
+
+    /// One sentence a coach would say about this run.
+    func advice(verdict: Verdict, planned: PlannedWorkout, ratio: Double, judgement: IntensityJudgement) -> String {
+        let range = planned.targetPace.map { Format.paceRange($0) }
+        let easyTypes: Set<WorkoutType> = [.easy, .recovery, .long, .strides]
+        switch (judgement.assessment, easyTypes.contains(planned.type)) {
+        case (.tooHard, true):
+            return "Keep \(planned.type == .long ? "long runs" : "easy days") at \(range ?? "an easy, conversational pace")\(range == nil ? "" : ", fully conversational,") so that your quality sessions are good; easy days done hard leave you tired for the days that count."
+        case (.tooHard, false):
+            return "Faster than planned is not better: hold \(range ?? "the planned pace") on the work so you finish strong and recover in time for the next session."
+        case (.tooEasy, _):
+            if planned.type == .race { return "Review what held you back on race day (pacing, fuelling, heat) before choosing the next target." }
+            return "The intensity was missed: next time run the work at \(range ?? "the planned effort") after a good warm-up, or move the session to a fresher day rather than jogging it."
+        default:
+            break
+        }
+        switch verdict {
+        case .partial:
+            return planned.type.isQuality || planned.type == .long
+                ? "Cut short: if you felt bad, stopping was the right call; do not make up the distance later in the week, just take up the plan again."
+                : "A shorter easy day is fine now and then; if it keeps happening, tell the plan your real weekly volume."
+        case .over:
+            return "Running \(Int(((ratio - 1) * 100).rounded())) % more than planned adds fatigue the next sessions pay for: stick to the planned distance and keep the extra for later in the block."
+        default:
+            break
+        }
+        if judgement.assessment == .unknown {
+            return planned.type == .hills
+                ? "Hills go by effort: next time wear a heart-rate strap, or note how hard the reps felt, so the effort can be judged."
+                : "Record pace or heart rate next time so the effort can be judged, not just the distance."
+        }
+        if easyTypes.contains(planned.type) {
+            return "Well done: relaxed and on plan; easy running like this is what lets you absorb the hard days."
+        }
+        return "Well executed: recover well (easy running, sleep, food) so the next session goes as well as this one."
     }
 
     /// The analysis of a planned run day with no execution once it has passed.
@@ -134,7 +272,8 @@ public struct ExecutionAnalyzer: Sendable {
             distanceRatio: planned.distanceMeters > 0 ? 0 : nil, durationRatio: planned.durationSeconds > 0 ? 0 : nil,
             plannedDistanceMeters: planned.distanceMeters, actualDistanceMeters: 0, plannedDurationSeconds: planned.durationSeconds,
             actualDurationSeconds: 0, averagePaceSecondsPerKm: nil, targetPace: planned.targetPace, paceAssessment: nil, intervals: [],
-            heartRateZones: nil
+            heartRateZones: nil, intensity: .unknown,
+            advice: "Missed days happen: do not try to make it up, just carry on with the plan from the next session."
         )
     }
 
@@ -146,7 +285,8 @@ public struct ExecutionAnalyzer: Sendable {
             color: .grey, distanceRatio: nil, durationRatio: nil, plannedDistanceMeters: planned?.distanceMeters ?? 0,
             actualDistanceMeters: actual.distanceMeters, plannedDurationSeconds: planned?.durationSeconds ?? 0,
             actualDurationSeconds: actual.durationSeconds, averagePaceSecondsPerKm: actual.paceSecondsPerKm.map { $0.rounded() },
-            targetPace: nil, paceAssessment: nil, intervals: [], heartRateZones: zones
+            targetPace: nil, paceAssessment: nil, intervals: [], heartRateZones: zones, intensity: .unknown,
+            advice: "Unplanned runs still count: keep them easy and include them in your weekly volume."
         )
     }
 
@@ -199,10 +339,10 @@ public struct ExecutionAnalyzer: Sendable {
         return results
     }
 
-    /// Seconds in zones 1–5 (50–60, 60–70, 70–80, 80–90, 90–100+ % of max heart rate); gaps over 30 s are not counted.
-    func heartRateZones(_ samples: [HeartRateSample], maxHeartRate: Int?) -> [HeartRateZoneTime]? {
+    /// Seconds in zones 1–5 of `HeartRateZones` (on reserve when `restingHeartRate` is known); gaps over 30 s are not counted.
+    func heartRateZones(_ samples: [HeartRateSample], maxHeartRate: Int?, restingHeartRate: Int? = nil) -> [HeartRateZoneTime]? {
         guard let maxHeartRate, samples.count >= 2 else { return nil }
-        let bounds = [0.5, 0.6, 0.7, 0.8, 0.9, 2.0].map { Double(maxHeartRate) * $0 }
+        let bounds = HeartRateZones.boundaries(maxHeartRate: maxHeartRate, restingHeartRate: restingHeartRate)
         var seconds = [Double](repeating: 0, count: 5)
         for index in 1..<samples.count {
             let delta = samples[index].offsetSeconds - samples[index - 1].offsetSeconds
@@ -219,14 +359,14 @@ public struct ExecutionAnalyzer: Sendable {
 
     private func summary(
         verdict: Verdict, planned: PlannedWorkout, volume: ActualWorkout, ratio: Double, pace: Double?, paceAssessment: PaceAssessment?,
-        intervals: [IntervalAnalysis]
+        intervals: [IntervalAnalysis], judgement: IntensityJudgement
     ) -> String {
         let percent = Int((ratio * 100).rounded())
         var text: String
         switch verdict {
         case .completed: text = "Completed \(planned.title): \(Format.distance(volume.distanceMeters)) in \(Format.duration(volume.durationSeconds))"
-        case .partial: text = "Partial: \(Format.distance(volume.distanceMeters)) of \(Format.distance(planned.distanceMeters)) planned (\(percent) %)"
-        case .over: text = "Over: \(Format.distance(volume.distanceMeters)) against \(Format.distance(planned.distanceMeters)) planned (\(percent) %)"
+        case .partial: text = "Cut short: \(Format.distance(volume.distanceMeters)) of \(Format.distance(planned.distanceMeters)) planned (\(percent) %)"
+        case .over: text = "Ran long: \(Format.distance(volume.distanceMeters)) against \(Format.distance(planned.distanceMeters)) planned (\(percent) %)"
         default: text = verdict.rawValue.capitalized
         }
         if let pace, let paceAssessment, let target = planned.targetPace {
@@ -239,7 +379,17 @@ public struct ExecutionAnalyzer: Sendable {
         }
         if !intervals.isEmpty {
             let onTarget = intervals.filter { $0.paceAssessment == .onTarget }.count
+            let fast = intervals.filter { $0.paceAssessment == .fast }.count
+            let slow = intervals.filter { $0.paceAssessment == .slow }.count
             text += ", \(onTarget) of \(intervals.count) reps on target pace"
+            if fast > 0 { text += ", \(fast) too fast" }
+            if slow > 0 { text += ", \(slow) too slow" }
+        }
+        switch judgement.assessment {
+        case .tooHard: text += "; too hard for the day" + (judgement.reason.isEmpty ? "" : " (\(judgement.reason))")
+        case .tooEasy: text += "; intensity missed" + (judgement.reason.isEmpty ? "" : " (\(judgement.reason))")
+        case .asPlanned where paceAssessment == .slow: text += "; slower than planned, which is fine on an easy day"
+        default: break
         }
         return text + "."
     }

@@ -4,6 +4,8 @@ enum DayRole: Sendable, Hashable {
     case rest(afterRace: Bool)
     /// An easy run.
     case easy
+    /// A short easy run the day before the long run.
+    case preLong
     /// A short, very easy run the day after the long run.
     case recovery
     /// An easy run finished with strides.

@@ -2,15 +2,16 @@
 ///
 /// Daniels' rule (Daniels' Running Formula, ch. 5): train at the paces of *current* fitness, never at the goal's;
 /// paces move up only after a race proves a higher VDOT. So E, T, I and R paces come from the current VDOT.
-/// Race-specific work (marathon pace, half-marathon pace, the race-week sharpener) uses the goal's pace when the
-/// goal is realistic, else a compromise: the pace of the best realistic VDOT (current + 5 %).
+/// Race-specific work (marathon pace, half-marathon pace, the race-week sharpener) and race day itself use the
+/// *target*: the goal when it is realistic, else the time of the best realistic VDOT.
 ///
-/// "Realistic": a VDOT gain of more than ~5 % in one training block is uncommon for a runner who already trains
-/// (Daniels suggests raising VDOT by about one point at a time, every few weeks, once races justify it); so a goal
-/// needing more than `realisticGain` above current VDOT gets a warning, but the plan is still generated.
+/// "Realistic": Daniels raises VDOT by about one point every 4–6 weeks of consistent training once races justify
+/// it, and gains beyond ~5–6 % in one block are uncommon for a runner who already trains. So the realistic gain
+/// grows with the weeks available: 1 % + 0.3 % a week, at most 6 % (4 weeks 2.2 %, 12 weeks 4.6 %, 17+ weeks 6 %).
+/// A goal beyond it gets a warning naming the target the plan uses instead; the plan is still generated.
 struct FitnessAssessment: Sendable {
-    /// Largest VDOT gain over current fitness treated as realistic within one plan.
-    static let realisticGain = 0.05
+    /// Largest VDOT gain over current fitness treated as realistic within a plan of `weeks` weeks.
+    static func realisticGain(weeks: Int) -> Double { min(0.06, 0.01 + 0.003 * Double(max(0, weeks))) }
     /// VDOT assumed when neither a race nor a goal says anything about fitness (a steady recreational runner).
     static let unknownFitnessVDOT = 35.0
     /// Accepted VDOT range for a recent race (15: a brisk walk over 5 km; 85: world-class).
@@ -24,15 +25,17 @@ struct FitnessAssessment: Sendable {
     let goalTime: Double
     /// VDOT the goal time implies.
     let goalVDOT: Double
-    /// VDOT for race-pace work: the goal's when realistic, else current + 5 %.
+    /// VDOT for race-pace work: the goal's when realistic, else current plus the realistic gain.
     let racePaceVDOT: Double
+    /// The time the plan prepares for, in seconds: the goal when realistic, else the realistic time.
+    let targetTime: Double
     /// Current fitness' prediction for the race, in seconds.
     let predictedTime: Double?
     /// Warnings for the athlete.
     let warnings: [String]
 
     /// Assesses `request` for a race of `distanceMeters`.
-    init(request: PlanRequest, distanceMeters: Double) throws(PlanRequestError) {
+    init(request: PlanRequest, distanceMeters: Double, weeks: Int) throws(PlanRequestError) {
         var warnings: [String] = []
         var current: Double?
         if let race = request.recentRace {
@@ -78,27 +81,30 @@ struct FitnessAssessment: Sendable {
 
         let training: Double
         let racePace: Double
+        var target = goal
         if let current, let predicted {
             training = current
-            let ceiling = current * (1 + Self.realisticGain)
+            let gain = Self.realisticGain(weeks: weeks)
+            let ceiling = current * (1 + gain)
             racePace = min(goalVDOT, ceiling)
             if goalVDOT > ceiling {
                 let realistic = RacePredictor.time(vdot: ceiling, distanceMeters: distanceMeters)
-                let gain = (goalVDOT / current - 1) * 100
+                target = realistic
+                let needed = (goalVDOT / current - 1) * 100
                 warnings.append(
                     "Your goal of \(Format.clock(goal)) needs VDOT \(Format.oneDecimal(goalVDOT)), but your current fitness "
-                        + "(VDOT \(Format.oneDecimal(current))) predicts \(Format.clock(predicted)). That is a \(Format.oneDecimal(gain)) % "
-                        + "jump; gains beyond about 5 % in one training block are rare, so a realistic goal is around "
-                        + "\(Format.clock(realistic)) (VDOT \(Format.oneDecimal(ceiling))). The plan trains you at your current "
-                        + "paces and practises race pace at \(Format.pace(realistic / (distanceMeters / 1000))) instead of the goal's "
-                        + "\(Format.pace(goal / (distanceMeters / 1000)))."
+                        + "(VDOT \(Format.oneDecimal(current))) predicts \(Format.clock(predicted)). That is a \(Format.oneDecimal(needed)) % "
+                        + "jump; about \(Format.oneDecimal(gain * 100)) % is realistic in \(weeks) week\(weeks == 1 ? "" : "s"), so the plan targets "
+                        + "\(Format.clock(realistic)) (VDOT \(Format.oneDecimal(ceiling))): race-pace sessions and race day are at "
+                        + "\(Format.pace(realistic / (distanceMeters / 1000))) instead of the goal's \(Format.pace(goal / (distanceMeters / 1000))). "
+                        + "Starting at the goal's pace risks blowing up halfway; keep the goal for a later race."
                 )
             }
         } else if request.goalTimeSeconds != nil {
-            training = max(Self.plausibleVDOT.lowerBound, goalVDOT / (1 + Self.realisticGain))
+            training = max(Self.plausibleVDOT.lowerBound, goalVDOT / (1 + Self.realisticGain(weeks: weeks)))
             racePace = goalVDOT
             warnings.append(
-                "No recent race was given, so training paces assume your goal is about 5 % beyond your current fitness "
+                "No recent race was given, so training paces assume your goal is about \(Format.oneDecimal(Self.realisticGain(weeks: weeks) * 100)) % beyond your current fitness "
                     + "(VDOT \(Format.oneDecimal(training))). Run a 5K time trial and regenerate the plan to calibrate them."
             )
         } else {
@@ -115,6 +121,7 @@ struct FitnessAssessment: Sendable {
         self.goalTime = goal
         self.goalVDOT = goalVDOT
         self.racePaceVDOT = racePace
+        self.targetTime = target
         self.predictedTime = predicted
         self.warnings = warnings
     }

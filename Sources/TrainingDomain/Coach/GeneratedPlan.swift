@@ -8,20 +8,25 @@ public struct GeneratedPlan: Sendable, Hashable, Codable {
     public var vdot: Double?
     /// The goal finishing time in seconds (the requested goal, or the prediction when none was asked).
     public var goalTimeSeconds: Double
+    /// The time the plan prepares for, in seconds: the goal when it is realistic for current fitness plus a
+    /// realistic gain over the weeks available, else that realistic time (and a warning says so). Race day's
+    /// pace and every race-pace session use it.
+    public var targetTimeSeconds: Double
     /// What current fitness predicts for the race, in seconds; nil when fitness is unknown.
     public var predictedTimeSeconds: Double?
     /// Things the athlete should know (an ambitious goal, a volume jump, a short long run …).
     public var warnings: [String]
 
-    /// Creates a plan.
+    /// Creates a plan; `targetTimeSeconds` nil means the goal.
     public init(
-        weeks: [GeneratedWeek], paces: TrainingPaces, vdot: Double?, goalTimeSeconds: Double,
+        weeks: [GeneratedWeek], paces: TrainingPaces, vdot: Double?, goalTimeSeconds: Double, targetTimeSeconds: Double? = nil,
         predictedTimeSeconds: Double?, warnings: [String]
     ) {
         self.weeks = weeks
         self.paces = paces
         self.vdot = vdot
         self.goalTimeSeconds = goalTimeSeconds
+        self.targetTimeSeconds = targetTimeSeconds ?? goalTimeSeconds
         self.predictedTimeSeconds = predictedTimeSeconds
         self.warnings = warnings
     }

@@ -18,12 +18,15 @@ public struct PlanRequest: Sendable, Hashable, Codable {
     public var currentWeeklyDistanceMeters: Double?
     /// A recent race or time trial; the caller passes the athlete's 5K here when there is no recent race.
     public var recentRace: RacePerformance?
+    /// When the weeks available cannot build the long run the race needs: false refuses with
+    /// `PlanRequestError` (naming the minimum weeks), true plans the best that fits, with warnings.
+    public var acceptRisk: Bool
 
     /// Creates a request; only the race, the start date and the training days are required.
     public init(
         raceName: String, raceDate: CalendarDate, raceDistanceMeters: Double, startDate: CalendarDate,
         goalTimeSeconds: Double? = nil, trainingDays: [Weekday], longRunDay: Weekday? = nil,
-        currentWeeklyDistanceMeters: Double? = nil, recentRace: RacePerformance? = nil
+        currentWeeklyDistanceMeters: Double? = nil, recentRace: RacePerformance? = nil, acceptRisk: Bool = false
     ) {
         self.raceName = raceName
         self.raceDate = raceDate
@@ -34,6 +37,26 @@ public struct PlanRequest: Sendable, Hashable, Codable {
         self.longRunDay = longRunDay
         self.currentWeeklyDistanceMeters = currentWeeklyDistanceMeters
         self.recentRace = recentRace
+        self.acceptRisk = acceptRisk
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case raceName, raceDate, raceDistanceMeters, startDate, goalTimeSeconds, trainingDays, longRunDay, currentWeeklyDistanceMeters, recentRace, acceptRisk
+    }
+
+    /// Decodes a request; a missing `acceptRisk` means false.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        raceName = try container.decode(String.self, forKey: .raceName)
+        raceDate = try container.decode(CalendarDate.self, forKey: .raceDate)
+        raceDistanceMeters = try container.decode(Double.self, forKey: .raceDistanceMeters)
+        startDate = try container.decode(CalendarDate.self, forKey: .startDate)
+        goalTimeSeconds = try container.decodeIfPresent(Double.self, forKey: .goalTimeSeconds)
+        trainingDays = try container.decode([Weekday].self, forKey: .trainingDays)
+        longRunDay = try container.decodeIfPresent(Weekday.self, forKey: .longRunDay)
+        currentWeeklyDistanceMeters = try container.decodeIfPresent(Double.self, forKey: .currentWeeklyDistanceMeters)
+        recentRace = try container.decodeIfPresent(RacePerformance.self, forKey: .recentRace)
+        acceptRisk = try container.decodeIfPresent(Bool.self, forKey: .acceptRisk) ?? false
     }
 
     /// Whole weeks the plan covers: from `startDate` through the week (counted from `startDate`) that holds the race.

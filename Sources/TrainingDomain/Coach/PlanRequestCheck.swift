@@ -27,13 +27,16 @@ struct PlanRequestCheck: Sendable {
             )
         }
         let weeks = request.weekCount
-        let bounds = category.weekBounds
-        guard bounds.contains(weeks) else {
+        guard weeks <= RaceCategory.maxWeeks else {
             let label = RaceCategory.label(distanceMeters: distance)
             let article = label.first.map { "aeiou8".contains($0) } == true ? "an" : "a"
+            let sensible = request.raceDate.adding(days: -7 * (category.specificWeeks - 1))
+            let earliest = request.raceDate.adding(days: -(7 * RaceCategory.maxWeeks - 1))
             throw PlanRequestError(
                 field: "race.date",
-                reason: "\(article) \(label) plan needs \(bounds.lowerBound) to \(bounds.upperBound) weeks; \(request.raceDate) gives \(weeks) week\(weeks == 1 ? "" : "s") from \(request.startDate)"
+                reason: "\(request.raceDate) is \(weeks) weeks from \(request.startDate); a plan covers at most \(RaceCategory.maxWeeks) weeks. "
+                    + "Start \(article) \(label) plan on \(sensible) (\(category.specificWeeks) weeks), or on any date from \(earliest) for a longer base period.",
+                kind: .tooManyWeeks, suggestedStartDate: sensible
             )
         }
         let unique = Set(request.trainingDays.map(\.mondayBasedIndex)).sorted()

@@ -4,8 +4,9 @@
 /// Checks: the week count matches start → race week; week and day indices run 0… without gaps; seven days a
 /// week; phases never go backwards (base → build → peak → taper, any may be absent); distances and durations
 /// are finite, non-negative and plausible (a training day under `maxTrainingDayMeters`, at most 8 h); rest days
-/// have no distance, time, pace or steps; runs have a pace range with min ≤ max inside 120 … 900 s/km (elite repetition pace is near 2:20/km), and a
-/// distance or time whose average pace is plausible; the steps add up to the day (±5 %); repeats are 1…50 and
+/// have no distance, time, pace or steps; runs have a pace range with min ≤ max inside 120 … 900 s/km (elite repetition pace is near 2:20/km)
+/// or an effort in words (hills), and a distance or time whose average pace is plausible; the steps add up to the day (±5 %; steps
+/// without a pace, such as timed hill reps or jogs, only have to fit at a pace between 2:00 and 15:00/km); repeats are 1…50 and
 /// only `repeat` steps have nested steps (one level); runs are only planned on the athlete's training days; the
 /// race date holds a `race` of the requested distance (±1 %) and nothing after it is harder than a recovery run.
 public struct PlanValidator: Sendable {
@@ -142,8 +143,11 @@ public struct PlanValidator: Sendable {
             if distance > Self.maxTrainingDayMeters { fail("\(path).distanceMeters", "\(Format.kilometers(distance)) km in a training day is implausible (cap 60 km)") }
             if duration > Self.maxTrainingDaySeconds { fail("\(path).durationSeconds", "\(Format.duration(duration)) in a training day is implausible (cap 8 h)") }
         }
-        guard let pace = workout.targetPace else { return fail("\(path).targetPace", "a run needs a target pace range") }
-        if let reason = paceProblem(pace) { return fail("\(path).targetPace", reason) }
+        if let pace = workout.targetPace {
+            if let reason = paceProblem(pace) { return fail("\(path).targetPace", reason) }
+        } else if (workout.targetEffort ?? "").isEmpty || !workout.type.isQuality {
+            return fail("\(path).targetPace", "a run needs a target pace range (or, for a hill or effort session, a targetEffort)")
+        }
         if distance > 0 && duration > 0 {
             let average = duration / (distance / 1000)
             if average < Self.fastestPace || average > Self.slowestPace * 1.1 {
@@ -157,11 +161,33 @@ public struct PlanValidator: Sendable {
         }
         guard stepsOK else { return }
         let stepMeters = Self.meters(workout.segments), stepSeconds = Self.seconds(workout.segments)
-        if distance > 0, abs(stepMeters - distance) > max(250, distance * 0.05) {
+        // Unpaced steps (a timed hill rep, a 400 m jog) fit anywhere between 2:00/km and 15:00/km.
+        let unknownSeconds = Self.unpacedSeconds(workout.segments), unknownMeters = Self.unpacedMeters(workout.segments)
+        let meterSlack = unknownSeconds / Self.fastestPace * 1000
+        let secondSlack = unknownMeters / 1000 * Self.slowestPace
+        if distance > 0, stepMeters - distance > max(250, distance * 0.05) || distance - stepMeters > max(250, distance * 0.05) + meterSlack {
             fail("\(path).segments", "the steps add up to \(Format.kilometers(stepMeters)) km but the day says \(Format.kilometers(distance)) km")
         }
-        if duration > 0, abs(stepSeconds - duration) > max(60, duration * 0.05) {
+        if duration > 0, stepSeconds - duration > max(60, duration * 0.05) || duration - stepSeconds > max(60, duration * 0.05) + secondSlack {
             fail("\(path).durationSeconds", "the steps take \(Format.duration(stepSeconds)) but the day says \(Format.duration(duration))")
+        }
+    }
+
+    /// Seconds of timed steps that have neither a distance nor a pace.
+    static func unpacedSeconds(_ segments: [WorkoutSegment]) -> Double {
+        segments.reduce(0) { total, segment in
+            if segment.kind == .repeat { return total + Double(segment.repeats ?? 1) * unpacedSeconds(segment.steps ?? []) }
+            if (segment.distanceMeters ?? 0) == 0, segment.targetPace == nil { return total + (segment.durationSeconds ?? 0) }
+            return total
+        }
+    }
+
+    /// Metres of distance steps that have neither a duration nor a pace.
+    static func unpacedMeters(_ segments: [WorkoutSegment]) -> Double {
+        segments.reduce(0) { total, segment in
+            if segment.kind == .repeat { return total + Double(segment.repeats ?? 1) * unpacedMeters(segment.steps ?? []) }
+            if (segment.durationSeconds ?? 0) == 0, segment.targetPace == nil { return total + (segment.distanceMeters ?? 0) }
+            return total
         }
     }
 

@@ -58,10 +58,14 @@ public struct RegenerationScope: Sendable, Hashable {
 }
 
 extension PlanRequest {
-    /// The first reason the coach refuses this request (a window too short or too long, bad days …), or nil.
+    /// The first reason the coach refuses this request (a window too short or too long, bad days, too few weeks to
+    /// build the race's long run from the current volume …), or nil. The coach's own rules decide, run offline.
     public var admissionProblem: PlanRequestError? {
         do {
             _ = try PlanRequestCheck(self)
+            var strict = self
+            strict.acceptRisk = false
+            _ = try BuiltInCoach().generate(strict)
             return nil
         } catch {
             return error

@@ -4,6 +4,9 @@
 /// one short sharpener three (else four, two or five) days out, and a shakeout or rest the day before.
 /// After a mid-week race the remaining days are rest or short recovery jogs (marathon/ultra: three days off,
 /// half: one, 5K/10K: none). Strides go on easy days (two a week in base, one later) and do not count as quality.
+/// The day before the long run is rest or a short easy run. Marathon long runs carry a marathon-pace block in
+/// non-cutback peak weeks (and, for experienced runners, in the second half of the build), never for beginners;
+/// intermediate runners only in weeks without a separate marathon-pace session, so they have two hard days a week.
 struct RolePlanner: Sendable {
     /// Which weekdays do what.
     let layout: WeeklyLayout
@@ -17,6 +20,8 @@ struct RolePlanner: Sendable {
     let phases: [TrainingPhase]
     /// Weeks before the taper.
     let preTaperWeeks: Int
+    /// The athlete's level.
+    let level: AthleteLevel
 
     /// Whether week `week` is a cutback week: every fourth week before the taper, except the last one.
     func isCutback(_ week: Int) -> Bool {
@@ -38,15 +43,22 @@ struct RolePlanner: Sendable {
     func roles(week: Int) -> [DayRole] {
         let phase = phases[week]
         let weekInPhase = week - (phases.firstIndex(of: phase) ?? 0)
-        let sessions = SessionKind.sessions(category: category, phase: phase, weekInPhase: weekInPhase)
+        let phaseLength = phases.filter { $0 == phase }.count
+        let sessions = SessionKind.sessions(category: category, phase: phase, week: week, level: level)
         let qualityCount: Int
         switch phase {
         case .base, .taper: qualityCount = 1
         case .build, .peak: qualityCount = 2
         }
-        let usedQuality = Array(layout.qualityDays.prefix(min(qualityCount, sessions.count)))
+        // A beginner's week that holds the race-week sharpener has no other quality session.
+        let holdsSharpener = sharpenerIndex.map { $0 / 7 == week } ?? false
+        let usedQuality = level == .beginner && holdsSharpener ? [] : Array(layout.qualityDays.prefix(min(qualityCount, sessions.count)))
         let cutback = isCutback(week)
         let sharpener = sharpenerIndex
+        let lateBuild = phase == .build && weekInPhase * 2 >= phaseLength && level == .experienced
+        // Intermediate runners get the marathon-pace long run only in weeks without a separate marathon-pace session.
+        let finishAtM = layout.longRunMayFinishAtM && level != .beginner && !cutback && (phase == .peak || lateBuild)
+            && (level == .experienced || !sessions.contains(.marathonPace))
         var roles: [DayRole] = []
         var easyDays: [(offset: Int, weekday: Int)] = []
         for offset in 0..<7 {
@@ -72,13 +84,15 @@ struct RolePlanner: Sendable {
             } else if !training {
                 roles.append(.rest(afterRace: false))
             } else if day == layout.longDay {
-                roles.append(.long(finishAtM: layout.longRunMayFinishAtM && phase == .peak && !cutback))
+                roles.append(.long(finishAtM: finishAtM))
             } else if day == layout.backToBackDay && (phase == .build || phase == .peak) {
                 roles.append(.backToBack)
             } else if let slot = usedQuality.firstIndex(of: day) {
                 roles.append(.quality(sessions[slot]))
             } else if day == (layout.longDay + 1) % 7 {
                 roles.append(.recovery)
+            } else if day == (layout.longDay + 6) % 7 {
+                roles.append(.preLong)
             } else {
                 roles.append(.easy)
                 easyDays.append((offset, day))

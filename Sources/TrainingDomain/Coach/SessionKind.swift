@@ -1,9 +1,12 @@
 /// The quality sessions the coach prescribes, and which ones each phase uses.
 ///
-/// Daniels: phase I easy running and strides; phase II repetitions (and hills) for economy; phase III intervals
-/// for VO2max; phase IV threshold and race-specific work. Pfitzinger & Douglas (marathon): lactate-threshold runs
-/// and marathon-pace runs, long runs with marathon-pace finishes late in the build. Ultras: threshold, hills
-/// and back-to-back long runs rather than track intervals.
+/// Daniels: phase I easy running, strides and hills; phase II repetitions for economy; phase III intervals for
+/// VO2max; phase IV threshold and race-specific work. Pfitzinger & Douglas (marathon): lactate-threshold runs,
+/// VO2max intervals in the build, marathon-pace runs and long runs with marathon-pace blocks late in the build.
+/// Ultras: threshold, hills and back-to-back long runs rather than track intervals.
+///
+/// Each slot alternates between two sessions from week to week (by the week's index in the plan), so a session
+/// never comes back the following week, and each session grows every time it returns (`SessionDesign`).
 enum SessionKind: Sendable, Hashable {
     /// Cruise intervals at T with 1-minute jogs.
     case cruiseIntervals
@@ -13,33 +16,39 @@ enum SessionKind: Sendable, Hashable {
     case intervals
     /// Short repetitions at R with equal-distance jogs.
     case repetitions
-    /// Short hill repeats at hard effort, jogging down.
+    /// Short hill repeats at hard effort, by time, jogging down.
     case hills
     /// A continuous block at marathon pace.
     case marathonPace
-    /// Two blocks at half-marathon race pace.
+    /// Blocks at half-marathon race pace.
     case racePace
     /// The race-week sharpener: a little race-pace running to stay sharp.
     case sharpener
 
-    /// The sessions of a week: primary first. `weekInPhase` alternates variants so weeks are not identical.
-    static func sessions(category: RaceCategory, phase: TrainingPhase, weekInPhase: Int) -> [SessionKind] {
-        let odd = weekInPhase % 2 == 1
+    /// The sessions of week `week` (primary first) for an athlete of `level`: beginners get one.
+    static func sessions(category: RaceCategory, phase: TrainingPhase, week: Int, level: AthleteLevel) -> [SessionKind] {
+        let odd = week % 2 == 1
         let threshold: SessionKind = odd ? .tempo : .cruiseIntervals
+        let speed: SessionKind = odd ? .repetitions : .intervals
+        let all: [SessionKind]
         switch (phase, category) {
-        case (.base, .fiveK), (.base, .tenK): return [odd ? .repetitions : .hills]
-        case (.base, _): return [.hills]
-        case (.build, .fiveK): return [odd ? .repetitions : .intervals, threshold]
-        case (.build, .tenK), (.build, .half): return [threshold, .intervals]
-        case (.build, .marathon): return [threshold, .marathonPace]
-        case (.build, .ultra): return [threshold, .hills]
-        case (.peak, .fiveK), (.peak, .tenK): return [.intervals, threshold]
-        case (.peak, .half): return [.racePace, threshold]
-        case (.peak, .marathon): return [.marathonPace, threshold]
-        case (.peak, .ultra): return [threshold, .hills]
-        case (.taper, .fiveK), (.taper, .tenK): return [.intervals]
-        case (.taper, .half), (.taper, .ultra): return [.cruiseIntervals]
-        case (.taper, .marathon): return [.marathonPace]
+        case (.base, .ultra): all = [odd ? .hills : .repetitions]
+        case (.base, _): all = [odd ? .repetitions : .hills]
+        case (.build, .fiveK): all = [speed, threshold]
+        case (.build, .tenK): all = [threshold, speed]
+        case (.build, .half): all = [threshold, odd ? .hills : .intervals]
+        case (.build, .marathon):
+            all = level == .beginner ? [odd ? .marathonPace : .tempo] : [threshold, odd ? .intervals : .marathonPace]
+        case (.build, .ultra): all = [threshold, odd ? .hills : .marathonPace]
+        case (.peak, .fiveK), (.peak, .tenK): all = [speed, threshold]
+        case (.peak, .half): all = [odd ? threshold : .racePace, odd ? .intervals : .cruiseIntervals]
+        case (.peak, .marathon):
+            all = level == .beginner ? [odd ? .marathonPace : .tempo] : [odd ? threshold : .marathonPace, odd ? .intervals : .cruiseIntervals]
+        case (.peak, .ultra): all = [threshold, odd ? .hills : .marathonPace]
+        case (.taper, .fiveK), (.taper, .tenK): all = [odd ? .repetitions : .intervals]
+        case (.taper, .half), (.taper, .ultra): all = [threshold]
+        case (.taper, .marathon): all = [odd ? .cruiseIntervals : .marathonPace]
         }
+        return level == .beginner ? Array(all.prefix(1)) : all
     }
 }

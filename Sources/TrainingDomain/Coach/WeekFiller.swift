@@ -1,12 +1,11 @@
 /// Shares a week's target distance among its days and builds each day's workout.
 ///
-/// Order of priorities: fixed days (race-week shakeout and sharpener, post-race jogs) first; then the long run
-/// at its preferred share (30 % of the week, up to 35 % when that brings it nearer the distance's sensible long
-/// run — low-mileage runners — and never over the distance/time cap); quality sessions at their designed size;
-/// easy days take the rest between a 20-minute minimum and their maximum, never longer than the long run.
-/// Any surplus grows warm-ups/cool-downs, then the long run up to 35 %; any shortfall shrinks them.
-/// Finally the long run is held to at most 35 % of the week actually planned. Distances are whole 100 m units,
-/// so the days add up exactly to the target whenever the target is feasible.
+/// Order of priorities: fixed days (race-week shakeout and sharpener, post-race jogs) first; then the long run at
+/// the length the `VolumePlanner` asks for; quality sessions at their designed size; easy days take the rest
+/// between a 25-minute minimum and their maximum, never longer than the long run, and the day before the long
+/// run stays short (at most 45 minutes and half the long run). Any surplus grows easy days, then warm-ups and
+/// cool-downs; any shortfall shrinks them, then the long run. Finally the long run is held to its share of the
+/// week actually planned. Distances are whole 100 m units.
 struct WeekFiller: Sendable {
     /// Builds the workouts.
     let factory: WorkoutFactory
@@ -14,12 +13,12 @@ struct WeekFiller: Sendable {
     let easyMin: Int
     /// Longest easy run, in units.
     let easyMax: Int
+    /// Longest easy run the day before the long run, in units.
+    let preLongMax: Int
     /// Longest easy run in the final six days before the race, in units.
     let raceWeekEasyMax: Int
     /// Long-run cap (distance and time), in units.
     let longCap: Int
-    /// The distance's sensible long run, in units.
-    let sensibleLong: Int
     /// The shakeout's length, in units.
     let shakeoutUnits: Int
     /// A post-race recovery jog's length, in units.
@@ -27,17 +26,18 @@ struct WeekFiller: Sendable {
     /// Whether long runs are titled by time (ultras).
     let longByTime: Bool
 
-    /// The largest share of a week the long run may take.
-    static let maxLongShare = 0.35
-    /// The usual share of a week the long run takes.
-    static let usualLongShare = 0.30
-
     /// Longest recovery run, in units (10 km): recovery runs stay short (Pfitzinger & Douglas).
     static let recoveryMax = 100
 
     /// Warm-up and cool-down of the race-week sharpener, in units, for a week of `target` units.
     static func sharpenerWarmCool(target: Int) -> (warmUp: Int, coolDown: Int) {
         target >= 300 ? (20, 15) : (15, 10)
+    }
+
+    /// The sharpener's warm-up and cool-down for `core` units, lengthening the warm-up so the run lasts 20 minutes.
+    func sharpenerWarmCool(target: Int, core: Int) -> (warmUp: Int, coolDown: Int) {
+        let (warmUp, coolDown) = Self.sharpenerWarmCool(target: target)
+        return (max(warmUp, easyMin * 4 / 5 - core - coolDown), coolDown)
     }
 
     /// A flexible day: its units between `low` and `high`.
@@ -48,8 +48,25 @@ struct WeekFiller: Sendable {
         var weight: Double = 1
     }
 
+    /// What one week asks of the filler besides its roles.
+    struct WeekRequest {
+        /// The week's target distance, units.
+        var target: Int
+        /// Strides per strides day.
+        var strideCount: Int
+        /// The long run the volume planner asks for, units.
+        var longUnits: Int
+        /// The largest share of the week the long run may take.
+        var longShare: Double
+        /// How many sessions of each kind came before this week (their progression step).
+        var steps: [SessionKind: Int]
+        /// Marathon-pace finish of the long run, when the role asks for one, units.
+        var finishUnits: Int
+    }
+
     /// Fills `roles` (seven days) towards `target` units; returns the workouts and the units planned (race excluded).
-    func fill(roles: [DayRole], target: Int, strideCount: Int) -> (workouts: [PlannedWorkout], units: Int) {
+    func fill(roles: [DayRole], week: WeekRequest) -> (workouts: [PlannedWorkout], units: Int) {
+        let target = week.target, strideCount = week.strideCount
         let weeklyMeters = Double(max(target, 0) * 100)
         var fixed = 0
         var designs: [Int: SessionDesign] = [:]
@@ -61,35 +78,39 @@ struct WeekFiller: Sendable {
             case .shakeout: fixed += shakeoutUnits
             case .postRaceRecovery: fixed += postRaceUnits
             case .quality(.sharpener):
-                let design = factory.design(.sharpener, weeklyMeters: weeklyMeters)
+                let design = factory.design(.sharpener, weeklyMeters: weeklyMeters, step: 0)
                 designs[index] = design
-                let (warmUp, coolDown) = Self.sharpenerWarmCool(target: target)
+                let (warmUp, coolDown) = sharpenerWarmCool(target: target, core: design.coreUnits)
                 fixed += design.coreUnits + warmUp + coolDown
             case .quality(let kind):
-                designs[index] = factory.design(kind, weeklyMeters: weeklyMeters)
+                designs[index] = factory.design(kind, weeklyMeters: weeklyMeters, step: week.steps[kind] ?? 0)
                 quality.append(index)
             case .long: longIndex = index
             case .backToBack: backIndex = index
-            case .easy, .recovery, .strides, .raceWeekEasy: easy.append(index)
+            case .easy, .preLong, .recovery, .strides, .raceWeekEasy: easy.append(index)
             }
         }
         let available = target - fixed
-        let share = Double(target) * Self.usualLongShare < Double(sensibleLong)
-            ? min(Double(target) * Self.maxLongShare, Double(sensibleLong)) : Double(target) * Self.usualLongShare
-        let longMax = max(easyMin, min(longCap, Int(Double(target) * Self.maxLongShare)))
-        var long = longIndex.map { _ in Flex(units: max(easyMin, min(longCap, Int(share))), low: easyMin, high: longMax) }
+        let longUnits = max(easyMin, min(longCap, week.longUnits))
+        var long = longIndex.map { _ in Flex(units: longUnits, low: easyMin, high: longUnits) }
         var back = backIndex.map { _ in
-            Flex(units: max(easyMin, Int(Double(long?.units ?? easyMin) * 0.6)), low: easyMin, high: max(easyMin, Int(Double(longMax) * 0.8)))
+            Flex(units: max(easyMin, Int(Double(long?.units ?? easyMin) * 0.6)), low: easyMin, high: max(easyMin, Int(Double(longUnits) * 0.8)))
         }
         let warmCool = target >= 300 ? 35 : 25
         var sessions = quality.map { index -> Flex in
             let core = designs[index]!.coreUnits
-            return Flex(units: core + warmCool, low: core + 20, high: core + 70)
+            let low = max(core + 20, easyMin)
+            return Flex(units: max(low, core + warmCool), low: low, high: max(low, core + 70))
         }
         var easies = easy.map { index -> Flex in
             switch roles[index] {
             case .recovery: return Flex(units: easyMin, low: easyMin, high: max(easyMin, min(Self.recoveryMax, Int(Double(easyMax) * 0.6))), weight: 0.75)
-            case .strides: return Flex(units: easyMin + 2 * strideCount, low: easyMin + 2 * strideCount, high: max(easyMin + 2 * strideCount, easyMax))
+            case .preLong:
+                let high = max(easyMin, min(preLongMax, (longIndex == nil ? week.longUnits : longUnits) / 2))
+                return Flex(units: easyMin, low: easyMin, high: high, weight: 0.5)
+            case .strides:
+                let low = easyMin + factory.strideUnits(count: strideCount)
+                return Flex(units: low, low: low, high: max(low, easyMax))
             case .raceWeekEasy: return Flex(units: easyMin, low: easyMin, high: max(easyMin, raceWeekEasyMax))
             default: return Flex(units: easyMin, low: easyMin, high: easyMax)
             }
@@ -124,13 +145,21 @@ struct WeekFiller: Sendable {
             if long != nil { var one = [long!]; deficit = Self.shrink(&one, by: deficit); long = one[0] }
             _ = deficit
         }
-        // Hold the long runs to 35 % of the week actually planned.
+        // Hold the long run to its share of the week actually planned, and every easy run to the long run.
         if var longRun = long {
             let others = fixed + sum() - longRun.units
-            let limit = Int(Double(others) * Self.maxLongShare / (1 - Self.maxLongShare))
-            if longRun.units > limit { longRun.units = max(1, limit) }
+            let limit = Int(Double(others) * week.longShare / (1 - week.longShare))
+            if longRun.units > limit { longRun.units = max(easyMin, limit) }
             long = longRun
             if var second = back, second.units > longRun.units { second.units = longRun.units; back = second }
+            for index in easies.indices where easies[index].units > longRun.units { easies[index].units = max(easies[index].low, longRun.units) }
+            // A tiny week: the long run is never shorter than an easy day with strides.
+            longRun.units = max(longRun.units, easies.map(\.units).max() ?? 0)
+            long = longRun
+            // The day before stays short: at most half the long run as finally planned.
+            for (cursor, index) in easy.enumerated() where roles[index] == .preLong {
+                easies[cursor].units = max(easies[cursor].low, min(easies[cursor].units, longRun.units / 2))
+            }
         }
 
         var workouts: [PlannedWorkout] = []
@@ -142,7 +171,7 @@ struct WeekFiller: Sendable {
             case .shakeout: workouts.append(factory.shakeout(units: shakeoutUnits))
             case .postRaceRecovery: workouts.append(factory.recovery(units: postRaceUnits, afterRace: true))
             case .quality(.sharpener):
-                let (warmUp, coolDown) = Self.sharpenerWarmCool(target: target)
+                let (warmUp, coolDown) = sharpenerWarmCool(target: target, core: designs[index]!.coreUnits)
                 workouts.append(factory.quality(designs[index]!, warmUpUnits: warmUp, coolDownUnits: coolDown))
             case .quality:
                 let design = designs[index]!
@@ -155,11 +184,11 @@ struct WeekFiller: Sendable {
                 workouts.append(factory.quality(design, warmUpUnits: warmUp, coolDownUnits: coolDown))
             case .long(let finishAtM):
                 let units = long!.units
-                let finish = finishAtM && units >= 160 ? min(100, Int((Double(units) * 0.3 / 10).rounded()) * 10) : 0
+                let finish = finishAtM && units >= 160 ? min(week.finishUnits, units * 6 / 10) / 10 * 10 : 0
                 workouts.append(factory.long(units: units, finishUnits: finish, byTime: longByTime))
             case .backToBack:
                 workouts.append(factory.long(units: back!.units, finishUnits: 0, byTime: longByTime, backToBack: true))
-            case .easy, .recovery, .strides, .raceWeekEasy:
+            case .easy, .preLong, .recovery, .strides, .raceWeekEasy:
                 let units = easies[easyCursor].units
                 easyCursor += 1
                 switch role {

@@ -1,42 +1,60 @@
 /// Turns a day's role and distance into the `PlannedWorkout` a runner reads: title, description, paces, steps.
+///
+/// Heart-rate zones follow `HeartRateZones` so that they agree with the paces: easy, long and recovery runs
+/// zone 2 (65–79 % HRmax), marathon pace 3, threshold and half-marathon pace 4, intervals and 5K/10K race pace 5;
+/// repetitions, strides and hills have no zone (heart rate lags behind efforts that short).
 struct WorkoutFactory: Sendable {
     /// The plan's paces.
     let paces: TrainingPaces
-    /// Pace for recovery jogs between reps (the slow end of easy and a little slower).
-    let jog: PaceRange
     /// Pace for recovery runs.
     let recoveryPace: PaceRange
-    /// Realistic race pace for race-specific work.
+    /// Target race pace, for race-specific work and race day.
     let racePace: PaceRange
-    /// Goal pace for race day.
-    let goalPace: PaceRange
     /// The race family.
     let category: RaceCategory
     /// The race distance in metres.
     let raceDistance: Double
-    /// The goal time in seconds.
+    /// The target time in seconds.
+    let targetTime: Double
+    /// The goal time in seconds, when it differs from the target.
     let goalTime: Double
     /// The race's name.
     let raceName: String
+    /// Whether easy and long runs offer a run/walk option (the least fit).
+    let runWalk: Bool
+    /// What sessions are designed from.
+    let context: SessionDesign.Context
 
     /// Builds the paces derived from the plan paces.
-    init(paces: TrainingPaces, racePace: PaceRange, goalPace: PaceRange, category: RaceCategory, raceDistance: Double, goalTime: Double, raceName: String) {
+    init(paces: TrainingPaces, racePace: PaceRange, category: RaceCategory, raceDistance: Double, targetTime: Double, goalTime: Double,
+         raceName: String, runWalk: Bool, maxMarathonPaceMeters: Double) {
         self.paces = paces
-        let slow = min(paces.easy.maxSecondsPerKm + 30, 900)
-        jog = PaceRange(minSecondsPerKm: min(paces.easy.maxSecondsPerKm, slow), maxSecondsPerKm: slow)
         recoveryPace = PaceRange(minSecondsPerKm: min(paces.easy.maxSecondsPerKm - 10, 890), maxSecondsPerKm: min(paces.easy.maxSecondsPerKm + 15, 900))
         self.racePace = racePace
-        self.goalPace = goalPace
         self.category = category
         self.raceDistance = raceDistance
+        self.targetTime = targetTime
         self.goalTime = goalTime
         self.raceName = raceName
+        self.runWalk = runWalk
+        context = SessionDesign.Context(paces: paces, racePace: racePace, category: category, maxMarathonPaceMeters: maxMarathonPaceMeters)
     }
 
-    /// The design of `kind` for a week of `weeklyMeters`.
-    func design(_ kind: SessionKind, weeklyMeters: Double) -> SessionDesign {
-        SessionDesign(kind, weeklyMeters: weeklyMeters, paces: paces, jog: jog, racePace: racePace, category: category)
+    /// Pace at which steps without a pace (strides, hills, jogs) are estimated, seconds per km.
+    var estimate: Double { paces.easy.midSecondsPerKm }
+
+    /// The design of `kind` for a week of `weeklyMeters`, the `step`-th of its kind.
+    func design(_ kind: SessionKind, weeklyMeters: Double, step: Int) -> SessionDesign {
+        SessionDesign(kind, weeklyMeters: weeklyMeters, step: step, context: context)
     }
+
+    /// The run/walk sentence for the least fit, or an empty string.
+    var runWalkNote: String {
+        runWalk ? " If you cannot yet run the whole time comfortably, run/walk it: 4 minutes running, 1 minute walking, and keep the same total time." : ""
+    }
+
+    /// Units of `count` strides (20 s each with 60 s back), estimated at easy pace.
+    func strideUnits(count: Int) -> Int { SegmentMath.units(meters: Double(count) * 80 / estimate * 1000) }
 
     /// A rest day.
     func rest(afterRace: Bool) -> PlannedWorkout {
@@ -61,7 +79,7 @@ struct WorkoutFactory: Sendable {
         let text = raceWeek
             ? "A short easy run at \(Format.paceRange(paces.easy)). The work is done: this keeps you loose while the taper freshens you up. Keep it relaxed."
             : "Easy running at \(Format.paceRange(paces.easy)): fully conversational, relaxed from start to finish. "
-                + "Why: easy miles build your aerobic base, capillaries and durability with little fatigue, so you can absorb the hard days."
+                + "Why: easy miles build your aerobic base, capillaries and durability with little fatigue, so you can absorb the hard days." + runWalkNote
         return steadyRun(type: .easy, units: units, pace: paces.easy, zone: 2, title: "Easy run \(km) km", description: text)
     }
 
@@ -71,24 +89,24 @@ struct WorkoutFactory: Sendable {
         let text = afterRace
             ? "A very easy jog (\(Format.paceRange(recoveryPace)) or slower) only if you feel good; walking or a day off is fine too. Your legs are still recovering from the race."
             : "A short, very easy run (\(Format.paceRange(recoveryPace)) or slower) to loosen up after a hard day. If anything hurts, walk or take the day off."
-        return steadyRun(type: .recovery, units: units, pace: recoveryPace, zone: 1,
+        return steadyRun(type: .recovery, units: units, pace: recoveryPace, zone: 2,
                          title: afterRace ? "Recovery jog \(km) km" : "Recovery run \(km) km", description: text)
     }
 
-    /// An easy run finishing with `count` strides of 100 m (each with 100 m walk/jog back).
+    /// An easy run finishing with `count` strides of 20 seconds (each with 60 seconds walking or jogging back), by effort.
     func strides(units: Int, count: Int) -> PlannedWorkout {
-        let steady = units - count * 2
+        let steady = max(1, units - strideUnits(count: count))
         return finish(
             type: .strides, title: "Easy \(Format.kilometers(Double(units * 100))) km + \(count) strides",
-            description: "Easy running at \(Format.paceRange(paces.easy)), then \(count) × 100 m strides: accelerate smoothly to about mile race pace "
-                + "(R, \(Format.paceRange(paces.repetition))), hold it briefly, float down, and walk or jog back fully recovered. "
-                + "Why: keeps leg speed and good form without fatigue; strides are not a hard session.",
+            description: "Easy running at \(Format.paceRange(paces.easy)), then \(count) strides of about 20 seconds: accelerate smoothly to a fast but relaxed "
+                + "effort (about mile race pace), hold it briefly, float down, and walk or jog back for about a minute. Go by feel, not by the watch. "
+                + "Why: keeps leg speed and good form without fatigue; strides are not a hard session." + runWalkNote,
             pace: paces.easy, zone: 2,
             segments: [
                 SegmentMath.step(.steady, units: steady, pace: paces.easy, zone: 2),
                 SegmentMath.repeated(count, [
-                    SegmentMath.step(.work, units: 1, pace: paces.repetition, zone: nil, note: "stride"),
-                    SegmentMath.step(.recovery, units: 1, pace: jog, zone: 1, note: "walk or jog back"),
+                    SegmentMath.timed(.work, seconds: 20, effort: "fast but relaxed", note: "stride"),
+                    SegmentMath.timed(.recovery, seconds: 60, effort: "walk or easy jog", note: "walk or jog back"),
                 ]),
             ]
         )
@@ -101,7 +119,7 @@ struct WorkoutFactory: Sendable {
         if finishUnits > 0 {
             segments.append(SegmentMath.step(.work, units: finishUnits, pace: paces.marathon, zone: 3, note: "marathon-pace finish"))
         }
-        let minutes = SegmentMath.seconds(segments)
+        let minutes = SegmentMath.seconds(segments, estimate: estimate)
         let size = byTime ? "\(Format.duration(minutes)) (≈ \(Format.kilometers(meters)) km)" : "\(Format.kilometers(meters)) km"
         let title: String
         var text: String
@@ -111,13 +129,14 @@ struct WorkoutFactory: Sendable {
                 + "Tomorrow's long run starts on tired legs, like the second half of an ultra. Walk the climbs you would walk in the race and practise eating on the move."
         } else if finishUnits > 0 {
             title = "Long run \(Format.kilometers(meters)) km, last \(Format.kilometers(Double(finishUnits * 100))) km at M"
-            text = "Run easy (\(Format.paceRange(paces.easy))) and finish the last \(Format.kilometers(Double(finishUnits * 100))) km at marathon pace "
+            text = "Run easy (\(Format.paceRange(paces.easy))) and finish the last \(Format.kilometers(Double(finishUnits * 100))) km at your target marathon pace "
                 + "(\(Format.paceRange(paces.marathon))). Rehearse race-day fuelling. Why: practises race rhythm on tired legs; this counts as a quality session."
         } else {
             title = "Long run \(size)"
             text = "Long run at easy pace (\(Format.paceRange(paces.easy))): start relaxed and stay conversational; take water, and fuel if you are out for more than 90 minutes. "
                 + "Why: endurance. More capillaries and mitochondria, more stored glycogen, better fat burning and tougher legs."
             if byTime { text += " Go by time, not distance: on trails the kilometres come slower." }
+            text += runWalkNote
         }
         return finish(type: .long, title: title, description: text, pace: paces.easy, zone: finishUnits > 0 ? 3 : 2, segments: segments)
     }
@@ -128,17 +147,18 @@ struct WorkoutFactory: Sendable {
             + design.core
             + [SegmentMath.step(.coolDown, units: coolDownUnits, pace: paces.easy, zone: 2, note: "easy")]
         let text = design.about + " Warm up with \(Format.kilometers(Double(warmUpUnits * 100))) km easy and cool down with \(Format.kilometers(Double(coolDownUnits * 100))) km easy."
-        return finish(type: design.type, title: design.title, description: text, pace: design.mainPace, zone: design.zone, segments: segments)
+        return finish(type: design.type, title: design.title, description: text, pace: design.mainPace, zone: design.zone,
+                      effort: design.mainEffort, segments: segments)
     }
 
     /// The 20-minute shakeout the day before the race.
     func shakeout(units: Int) -> PlannedWorkout {
-        steadyRun(type: .easy, units: units, pace: paces.easy, zone: 1, title: "Shakeout: \(Format.kilometers(Double(units * 100))) km easy",
+        steadyRun(type: .easy, units: units, pace: paces.easy, zone: 2, title: "Shakeout: \(Format.kilometers(Double(units * 100))) km easy",
                   description: "About 20 minutes of very easy jogging, with 3–4 relaxed strides at the end if you like. "
                     + "Lay out your race kit, eat familiar food, drink normally and get to bed early. Tomorrow is the day.")
     }
 
-    /// Race day.
+    /// Race day, at the target.
     func race() -> PlannedWorkout {
         let zone: Int
         switch category {
@@ -151,22 +171,27 @@ struct WorkoutFactory: Sendable {
             : "Keep the warm-up to a few minutes of walking and easy jogging; save your energy."
         let name = raceName.isEmpty ? "Race" : raceName
         let segment = WorkoutSegment(
-            kind: .work, distanceMeters: raceDistance, durationSeconds: goalTime.rounded(), targetPace: goalPace, heartRateZone: zone, note: "race"
+            kind: .work, distanceMeters: raceDistance, durationSeconds: targetTime.rounded(), targetPace: racePace, heartRateZone: zone, note: "race"
         )
+        let goalNote = abs(goalTime - targetTime) > 1
+            ? " Your goal of \(Format.clock(goalTime)) is beyond what this block can realistically build, so run for \(Format.clock(targetTime)) and keep the goal for a later race."
+            : ""
+        let ultraNote = category == .ultra ? " Ultra times depend on terrain, heat and fuelling far more than on fitness: treat the target as a guide and run by effort." : ""
         return PlannedWorkout(
             type: .race, title: "Race: \(name)",
-            description: "Race day: \(name), \(Format.kilometers(raceDistance)) km. Goal \(Format.clock(goalTime)), about \(Format.paceRange(goalPace)). "
-                + "\(warmUp) Start a touch conservatively, settle into goal pace, and push over the final stretch. Trust your training.",
-            distanceMeters: raceDistance, durationSeconds: goalTime.rounded(), targetPace: goalPace, heartRateZone: zone, segments: [segment]
+            description: "Race day: \(name), \(Format.kilometers(raceDistance)) km. Target \(Format.clock(targetTime)), about \(Format.paceRange(racePace)).\(goalNote) "
+                + "\(warmUp) Start a touch conservatively, settle into target pace, and push over the final stretch. Trust your training.\(ultraNote)",
+            distanceMeters: raceDistance, durationSeconds: targetTime.rounded(), targetPace: racePace, heartRateZone: zone, segments: [segment]
         )
     }
 
-    /// Assembles a run: distance and duration from the steps.
-    func finish(type: WorkoutType, title: String, description: String, pace: PaceRange, zone: Int, segments: [WorkoutSegment]) -> PlannedWorkout {
+    /// Assembles a run: distance (whole 100 m) and duration from the steps.
+    func finish(type: WorkoutType, title: String, description: String, pace: PaceRange?, zone: Int?, effort: String? = nil, segments: [WorkoutSegment]) -> PlannedWorkout {
         PlannedWorkout(
             type: type, title: title, description: description,
-            distanceMeters: SegmentMath.meters(segments), durationSeconds: SegmentMath.seconds(segments).rounded(),
-            targetPace: pace, heartRateZone: zone, segments: segments
+            distanceMeters: (SegmentMath.meters(segments, estimate: estimate) / 100).rounded() * 100,
+            durationSeconds: SegmentMath.seconds(segments, estimate: estimate).rounded(),
+            targetPace: pace, heartRateZone: zone, targetEffort: effort, segments: segments
         )
     }
 }

@@ -13,7 +13,7 @@ public struct TrainingZones: Encodable, Hashable, Sendable {
     /// The zones for a runner of `vdot` with the given heart rates.
     public init(vdot: Double, maxHeartRate: Int?, restingHeartRate: Int?) {
         paces = VDOT.paces(vdot: vdot)
-        let heartRateZones = maxHeartRate.flatMap { HeartRateZones(maxHeartRate: $0, restingHeartRate: restingHeartRate) }
+        let heartRateZones = maxHeartRate.flatMap { HeartRateZoneTable(maxHeartRate: $0, restingHeartRate: restingHeartRate) }
         heartRate = heartRateZones?.zones ?? []
         method = heartRateZones?.method
     }

@@ -26,6 +26,8 @@ struct CompactJSON {
         if let zone = workout.heartRateZone { number("heartRateZone", Double(zone)) }
         key("segments")
         writeArray(workout.segments)
+        if let effort = workout.targetEffort { string("targetEffort", effort) }
+        if let band = workout.targetHeartRateZone { key("targetHeartRateZone"); write(band: band) }
         if let pace = workout.targetPace { key("targetPace"); write(pace: pace) }
         string("title", workout.title)
         string("type", workout.type.rawValue)
@@ -36,6 +38,14 @@ struct CompactJSON {
         open()
         number("maxSecondsPerKm", pace.maxSecondsPerKm)
         number("minSecondsPerKm", pace.minSecondsPerKm)
+        close()
+    }
+
+    private mutating func write(band: HeartRateTarget) {
+        open()
+        number("maxPercentOfMax", Double(band.maxPercentOfMax))
+        number("minPercentOfMax", Double(band.minPercentOfMax))
+        number("zone", Double(band.zone))
         close()
     }
 
@@ -58,6 +68,8 @@ struct CompactJSON {
         if let note = segment.note { string("note", note) }
         if let repeats = segment.repeats { number("repeats", Double(repeats)) }
         if let steps = segment.steps { key("steps"); writeArray(steps) }
+        if let effort = segment.targetEffort { string("targetEffort", effort) }
+        if let band = segment.targetHeartRateZone { key("targetHeartRateZone"); write(band: band) }
         if let pace = segment.targetPace { key("targetPace"); write(pace: pace) }
         close()
     }

@@ -12,14 +12,18 @@ public struct PlannedWorkout: Codable, Hashable, Sendable {
     public var durationSeconds: Double
     /// The pace range of the main effort in seconds per km; nil on rest and cross-training days.
     public var targetPace: PaceRange?
-    /// The heart-rate zone of the main effort (1 easiest … 5 hardest), when it helps.
+    /// The heart-rate zone of the main effort (1 easiest … 5 hardest, see `HeartRateZones`), when it helps.
     public var heartRateZone: Int?
+    /// The main effort's heart-rate band in %HRmax (the same zone as `heartRateZone`), when it helps.
+    public var targetHeartRateZone: HeartRateTarget?
+    /// The main effort described as a feeling when it has no pace (`"hard uphill"`), nil otherwise.
+    public var targetEffort: String?
     /// The structured steps, in order, the shape a watch export uses.
     public var segments: [WorkoutSegment]
 
     // Absent values are left out when encoding: a rest day has no `targetPace` key at all.
     enum CodingKeys: String, CodingKey {
-        case type, title, description, distanceMeters, durationSeconds, targetPace, heartRateZone, segments
+        case type, title, description, distanceMeters, durationSeconds, targetPace, heartRateZone, targetHeartRateZone, targetEffort, segments
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -31,12 +35,16 @@ public struct PlannedWorkout: Codable, Hashable, Sendable {
         try container.encode(durationSeconds, forKey: .durationSeconds)
         if let targetPace { try container.encode(targetPace, forKey: .targetPace) }
         if let heartRateZone { try container.encode(heartRateZone, forKey: .heartRateZone) }
+        if let targetHeartRateZone { try container.encode(targetHeartRateZone, forKey: .targetHeartRateZone) }
+        if let targetEffort { try container.encode(targetEffort, forKey: .targetEffort) }
         try container.encode(segments, forKey: .segments)
     }
 
+    /// Creates a workout; `targetHeartRateZone` defaults to the band of `heartRateZone`.
     public init(
         type: WorkoutType, title: String, description: String, distanceMeters: Double, durationSeconds: Double,
-        targetPace: PaceRange?, heartRateZone: Int? = nil, segments: [WorkoutSegment]
+        targetPace: PaceRange?, heartRateZone: Int? = nil, targetHeartRateZone: HeartRateTarget? = nil, targetEffort: String? = nil,
+        segments: [WorkoutSegment]
     ) {
         self.type = type
         self.title = title
@@ -45,6 +53,8 @@ public struct PlannedWorkout: Codable, Hashable, Sendable {
         self.durationSeconds = durationSeconds
         self.targetPace = targetPace
         self.heartRateZone = heartRateZone
+        self.targetHeartRateZone = targetHeartRateZone ?? heartRateZone.flatMap(HeartRateZones.target(zone:))
+        self.targetEffort = targetEffort
         self.segments = segments
     }
 }
@@ -110,14 +120,18 @@ public struct WorkoutSegment: Codable, Hashable, Sendable {
     public var durationSeconds: Double?
     /// The step's pace range in seconds per km.
     public var targetPace: PaceRange?
-    /// The step's heart-rate zone (1 … 5).
+    /// The step's heart-rate zone (1 … 5, see `HeartRateZones`).
     public var heartRateZone: Int?
+    /// The step's heart-rate band in %HRmax (the same zone as `heartRateZone`).
+    public var targetHeartRateZone: HeartRateTarget?
+    /// The step's effort in words when it has no pace target (`"hard uphill"`, `"easy jog"`).
+    public var targetEffort: String?
     /// A short note (`"jog"`, `"uphill at hard effort"`).
     public var note: String?
 
     // Absent values are left out when encoding.
     enum CodingKeys: String, CodingKey {
-        case kind, repeats, steps, distanceMeters, durationSeconds, targetPace, heartRateZone, note
+        case kind, repeats, steps, distanceMeters, durationSeconds, targetPace, heartRateZone, targetHeartRateZone, targetEffort, note
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -129,12 +143,16 @@ public struct WorkoutSegment: Codable, Hashable, Sendable {
         if let durationSeconds { try container.encode(durationSeconds, forKey: .durationSeconds) }
         if let targetPace { try container.encode(targetPace, forKey: .targetPace) }
         if let heartRateZone { try container.encode(heartRateZone, forKey: .heartRateZone) }
+        if let targetHeartRateZone { try container.encode(targetHeartRateZone, forKey: .targetHeartRateZone) }
+        if let targetEffort { try container.encode(targetEffort, forKey: .targetEffort) }
         if let note { try container.encode(note, forKey: .note) }
     }
 
+    /// Creates a step; `targetHeartRateZone` defaults to the band of `heartRateZone`.
     public init(
         kind: SegmentKind, repeats: Int? = nil, steps: [WorkoutSegment]? = nil, distanceMeters: Double? = nil,
-        durationSeconds: Double? = nil, targetPace: PaceRange? = nil, heartRateZone: Int? = nil, note: String? = nil
+        durationSeconds: Double? = nil, targetPace: PaceRange? = nil, heartRateZone: Int? = nil,
+        targetHeartRateZone: HeartRateTarget? = nil, targetEffort: String? = nil, note: String? = nil
     ) {
         self.kind = kind
         self.repeats = repeats
@@ -143,6 +161,8 @@ public struct WorkoutSegment: Codable, Hashable, Sendable {
         self.durationSeconds = durationSeconds
         self.targetPace = targetPace
         self.heartRateZone = heartRateZone
+        self.targetHeartRateZone = targetHeartRateZone ?? heartRateZone.flatMap(HeartRateZones.target(zone:))
+        self.targetEffort = targetEffort
         self.note = note
     }
 }

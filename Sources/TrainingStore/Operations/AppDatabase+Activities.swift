@@ -249,7 +249,7 @@ extension AppDatabase {
                 trainingLoad: loads.load(distanceMeters: manual.distanceMeters, movingSeconds: manual.durationSeconds, averageHeartRate: nil)
             )
         }
-        let analyses = DayAnalysis.analyze(entries: entries, planned: execution.plannedData, maxHeartRate: maxHeartRate)
+        let analyses = DayAnalysis.analyze(entries: entries, planned: execution.plannedData, maxHeartRate: maxHeartRate, restingHeartRate: athlete?.restingHeartRate)
         var result = execution
         for var sibling in siblings {
             sibling.analysis = analyses[sibling.id]

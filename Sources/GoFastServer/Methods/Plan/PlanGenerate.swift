@@ -22,6 +22,7 @@ enum PlanGenerate: GoFastMethod {
         var planId: String?
         var id: String?
         var generator: PlanGeneratorKind?
+        var acceptRisk: Bool?
     }
 
     static func handle(_ params: Params, _ call: MethodCall) async throws -> PlanGenerationResult {
@@ -57,7 +58,7 @@ enum PlanGenerate: GoFastMethod {
             raceName: race.name, raceDate: race.date, raceDistanceMeters: race.distanceMeters, startDate: startDate,
             goalTimeSeconds: goal, trainingDays: trainingDays, longRunDay: longRunDay,
             currentWeeklyDistanceMeters: try PlanInputs.weeklyDistance(params.currentWeeklyDistanceMeters),
-            recentRace: try PlanInputs.fitness(params.recentRace, athlete: athlete)
+            recentRace: try PlanInputs.fitness(params.recentRace, athlete: athlete), acceptRisk: params.acceptRisk ?? false
         )
         if let id = params.id {
             try Identifiers.validate(id, field: "id")

@@ -15,6 +15,7 @@ enum PlanRegenerate: GoFastMethod {
         var currentWeeklyDistanceMeters: Double?
         var recentRace: RacePerformance?
         var generator: PlanGeneratorKind?
+        var acceptRisk: Bool?
     }
 
     static func handle(_ params: Params, _ call: MethodCall) async throws -> PlanGenerationResult {
@@ -41,7 +42,7 @@ enum PlanRegenerate: GoFastMethod {
             longRunDay: try PlanInputs.resolveLongRunDay(params.longRunDay, trainingDays: plan.preferredDays)
                 ?? RegenerationScope.usualLongRunDay(of: storedDays.map(\.plannedData), on: storedDays.map(\.date.weekday), trainingDays: plan.preferredDays),
             currentWeeklyDistanceMeters: try PlanInputs.weeklyDistance(params.currentWeeklyDistanceMeters),
-            recentRace: try PlanInputs.fitness(params.recentRace, athlete: athlete)
+            recentRace: try PlanInputs.fitness(params.recentRace, athlete: athlete), acceptRisk: params.acceptRisk ?? false
         )
         // Decided by a rule before anything is generated, so the generator (a paid provider, maybe) is called once.
         let scope = RegenerationScope(plan: wholePlan, fromDate: fromDate)

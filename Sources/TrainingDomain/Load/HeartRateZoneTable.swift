@@ -5,12 +5,15 @@
 /// zone 1 recovery 50–64 %, zone 2 easy 65–79 %, zone 3 marathon 80–87 %, zone 4 threshold 88–92 %,
 /// zone 5 interval and repetition 93–100 %. These are the zone numbers the coach writes into planned steps.
 ///
-/// With a known resting heart rate the same fractions apply to the heart-rate reserve (Karvonen):
+/// With a known resting heart rate the coach's reserve bands apply (Karvonen, `HeartRateZones.percentOfReserveLowerBounds`):
 /// `bpm = rest + fraction × (max − rest)`. Each zone's `minBpm` is its lower band edge rounded; its `maxBpm` is the
-/// next zone's `minBpm` − 1 (zone 5 ends at max), so the zones tile whole beats without overlap.
-public struct HeartRateZones: Codable, Hashable, Sendable {
-    /// Lower edges of zones 1 … 5, then the top, as fractions of max heart rate (or of the reserve).
-    public static let bandEdges: [Double] = [0.50, 0.65, 0.80, 0.88, 0.93, 1.00]
+/// next zone's `minBpm` − 1 (zone 5 ends at max), so the zones tile whole beats without overlap. The bands are the
+/// coach's (`HeartRateZones`), so `athlete.zones` and the plans' heart-rate targets agree.
+public struct HeartRateZoneTable: Codable, Hashable, Sendable {
+    /// Lower edges of zones 1 … 5, then the top, as fractions of max heart rate.
+    public static let bandEdges: [Double] = HeartRateZones.percentOfMaxLowerBounds.map { Double($0) / 100 } + [1.0]
+    /// Lower edges of zones 1 … 5, then the top, as fractions of the heart-rate reserve.
+    public static let reserveBandEdges: [Double] = HeartRateZones.percentOfReserveLowerBounds.map { Double($0) / 100 } + [1.0]
     /// Daniels' names of zones 1 … 5.
     public static let zoneNames = ["recovery", "easy", "marathon", "threshold", "interval"]
 
@@ -31,7 +34,8 @@ public struct HeartRateZones: Codable, Hashable, Sendable {
             method = .percentMaxHeartRate
             rest = 0
         }
-        let edges = Self.bandEdges.map { Int((Double(rest) + $0 * Double(maxHeartRate - rest)).rounded()) }
+        let fractions = method == .heartRateReserve ? Self.reserveBandEdges : Self.bandEdges
+        let edges = fractions.map { Int((Double(rest) + $0 * Double(maxHeartRate - rest)).rounded()) }
         zones = (0..<5).map { index in
             HeartRateZone(zone: index + 1, minBpm: edges[index], maxBpm: index == 4 ? maxHeartRate : edges[index + 1] - 1)
         }
