@@ -105,6 +105,16 @@ final class MCPServiceTests: XCTestCase {
         XCTAssertTrue(text.contains("Bea") && text.contains("no active training plan"), text)
     }
 
+    func testAGofastConflictOutsideAToolResultIsNotMistakenForAMissingResource() {
+        let busy = RPCError(code: ApplicationErrorCode.conflict, message: "The database is busy; retry", data: ["reason": "busy"])
+        let recoded = MCPErrorCodes.outsideToolResult(busy)
+        XCTAssertEqual(recoded.code, -32603)
+        XCTAssertEqual(recoded.message, busy.message)
+        XCTAssertEqual(recoded.data, busy.data)
+        let notFound = RPCError(code: ApplicationErrorCode.notFound, message: "athlete not found: a")
+        XCTAssertEqual(MCPErrorCodes.outsideToolResult(notFound), notFound)
+    }
+
     // MARK: - Helpers
 
     private func elements(_ value: JSONValue?) -> [JSONValue]? {

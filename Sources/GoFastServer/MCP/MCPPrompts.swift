@@ -37,15 +37,19 @@ struct MCPPrompts: Sendable {
         guard let athleteId = params.arguments?["athleteId"], !athleteId.isEmpty else {
             throw RPCError.invalidParams(field: "arguments.athleteId", reason: "is required")
         }
-        let athlete = try await caller.value("athlete.get", ["id": .string(athleteId)], within: request)
-        let active = try await caller.value("plan.active", ["athleteId": .string(athleteId)], within: request)
-        let messages: [JSONValue]
-        switch prompt.name {
-        case "weekly-review": messages = try await weeklyReview(athlete, active, request: request)
-        case "race-readiness": messages = try await raceReadiness(athlete, active, request: request)
-        default: messages = todaysWorkout(athlete, active)
+        do {
+            let athlete = try await caller.value("athlete.get", ["id": .string(athleteId)], within: request)
+            let active = try await caller.value("plan.active", ["athleteId": .string(athleteId)], within: request)
+            let messages: [JSONValue]
+            switch prompt.name {
+            case "weekly-review": messages = try await weeklyReview(athlete, active, request: request)
+            case "race-readiness": messages = try await raceReadiness(athlete, active, request: request)
+            default: messages = todaysWorkout(athlete, active)
+            }
+            return .value(["description": .string(prompt.description), "messages": .array(messages)])
+        } catch let error as RPCError {
+            throw MCPErrorCodes.outsideToolResult(error)
         }
-        return .value(["description": .string(prompt.description), "messages": .array(messages)])
     }
 
     private func todaysWorkout(_ athlete: JSONValue, _ active: JSONValue) -> [JSONValue] {

@@ -6,9 +6,6 @@ import JSONRPC
 /// result byte for byte. A URI that names nothing is MCP's "resource not found", JSON-RPC error `-32002` with
 /// `data.uri`. That code is MCP's: on `gofast serve`, `-32002` is gofast's own "conflict", a different code space.
 enum MCPResources {
-    /// MCP's code for a resource that does not exist.
-    static let resourceNotFoundCode = -32002
-
     /// The params of `resources/read`.
     struct ReadParams: Decodable {
         /// The resource's URI.
@@ -18,8 +15,13 @@ enum MCPResources {
     /// `gofast://athletes` and, for each athlete, their active plan.
     static func list(request: RPCRequest, caller: MCPMethodCaller) async throws -> EncodedJSON {
         var resources: [JSONValue] = MCPResourceRoute.all.filter { $0.idParam == nil }.map(\.definition)
-        if let activePlan = MCPResourceRoute.all.first(where: { $0.method == "plan.active" }),
-           case .array(let athletes) = try await caller.value("athlete.list", [:], within: request) {
+        let everyone: JSONValue
+        do {
+            everyone = try await caller.value("athlete.list", [:], within: request)
+        } catch let error as RPCError {
+            throw MCPErrorCodes.outsideToolResult(error)
+        }
+        if let activePlan = MCPResourceRoute.all.first(where: { $0.method == "plan.active" }), case .array(let athletes) = everyone {
             for athlete in athletes {
                 guard let id = athlete["id"]?.stringValue else { continue }
                 let name = athlete["name"]?.stringValue ?? id
@@ -51,6 +53,8 @@ enum MCPResources {
         } catch let error as RPCError where error.code == ApplicationErrorCode.notFound || error.code == -32602 {
             // The id names no record, or cannot be one: the resource does not exist.
             throw notFound(params.uri, reason: error.message)
+        } catch let error as RPCError {
+            throw MCPErrorCodes.outsideToolResult(error)
         }
         return .value([
             "contents": [[
@@ -63,6 +67,6 @@ enum MCPResources {
 
     /// MCP's resource-not-found error for `uri`.
     static func notFound(_ uri: String, reason: String) -> RPCError {
-        RPCError(code: resourceNotFoundCode, message: "Resource not found", data: ["uri": .string(uri), "reason": .string(reason)])
+        RPCError(code: MCPErrorCodes.resourceNotFound, message: "Resource not found", data: ["uri": .string(uri), "reason": .string(reason)])
     }
 }

@@ -48,7 +48,7 @@ public enum MCPService {
         ]
         return RPCService(
             serverName: "gofast", serverVersion: GoFastService.version, protocolVersion: MCPProtocolVersion.latest,
-            methods: methods, mapError: gofast.mapError
+            methods: methods, mapError: { error in gofast.mapError(error).map(MCPErrorCodes.outsideToolResult) }
         )
     }
 
