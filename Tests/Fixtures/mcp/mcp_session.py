@@ -17,6 +17,7 @@ from jsonschema.validators import validator_for
 from referencing import Registry
 
 from mcp import ClientSession, StdioServerParameters
+from mcp.client.client import Client
 from mcp.client.stdio import stdio_client
 from mcp.shared.exceptions import MCPError
 
@@ -248,6 +249,18 @@ async def session(binary, database, document):
             await expect_error(client.get_prompt("marathon-in-a-week", {"athleteId": athlete_id}), -32602, "unknown prompt")
 
     check(not stream_problems, f"stdout carried MCP messages only: {stream_problems}")
+    return athlete_id
+
+
+async def default_client_session(binary, database, athlete_id):
+    """The SDK's high-level Client as it connects by default: it probes `server/discover` (a later revision),
+    gets -32601 from gofast and falls back to the initialize handshake."""
+    server = StdioServerParameters(command=binary, args=["mcp", "--db", database], env={"GOFAST_NOW": NOW})
+    async with Client(server) as client:
+        check(client.protocol_version in HANDSHAKE_VERSIONS, f"default Client: fell back to the handshake ({client.protocol_version})")
+        active = await client.call_tool("plan_active", {"athleteId": athlete_id})
+        check(active.is_error is False and active.structured_content["result"]["todayDate"] == TODAY,
+              "default Client: plan_active on the same database")
 
 
 def main():
@@ -255,7 +268,8 @@ def main():
     with open(document_path) as handle:
         document = json.load(handle)
     try:
-        asyncio.run(session(binary, database, document))
+        athlete_id = asyncio.run(session(binary, database, document))
+        asyncio.run(default_client_session(binary, database, athlete_id))
     except CheckFailed as failure:
         print(f"FAILED: {failure}", file=sys.stderr)
         sys.exit(1)
