@@ -1,6 +1,6 @@
 """Drives `gofast mcp` with the official MCP Python SDK's stdio client and checks what a client relies on.
 
-Usage: python3 mcp_session.py GOFAST_BINARY DATABASE_FILE OPENRPC_JSON
+Usage: python3 mcp_session.py GOFAST_BINARY DATABASE_FILE OPENRPC_JSON (tested with the SDK 2.3.0)
 
 The server runs with GOFAST_NOW=2027-01-20T12:00:00Z. Prints one line per check and "ok" at the end;
 exits 1 on the first failed check (its message on stderr). Needs the `mcp` package (PyPI) and `jsonschema`.
@@ -17,9 +17,13 @@ from jsonschema.validators import validator_for
 from referencing import Registry
 
 from mcp import ClientSession, StdioServerParameters
-from mcp.client.client import Client
 from mcp.client.stdio import stdio_client
-from mcp.shared.exceptions import MCPError
+
+try:  # the SDK's 2.x names; a 1.x SDK fails here, loudly (.ci/run installs the current `mcp`)
+    from mcp.client.client import Client
+    from mcp.shared.exceptions import MCPError
+except ImportError as missing:
+    sys.exit(f"FAILED: the MCP Python SDK 2.x is needed (pip install 'mcp>=2'): {missing}")
 
 NOW = "2027-01-20T12:00:00Z"
 TODAY = "2027-01-20"
