@@ -13,9 +13,16 @@ enum MCPResultSummary {
         case .array(let elements):
             return "\(tool.name): \(elements.count) item\(elements.count == 1 ? "" : "s")."
         case .object(let members):
-            let named = namingMembers.compactMap { key -> String? in
+            var named = namingMembers.compactMap { key -> String? in
                 guard let text = members[key]?.stringValue else { return nil }
                 return "\(key) \(text)"
+            }
+            if named.isEmpty {
+                // A result that holds records (`{plan, race, …}`) is named by their ids.
+                named = members.keys.sorted().compactMap { key -> String? in
+                    guard let id = members[key]?["id"]?.stringValue else { return nil }
+                    return "\(key) \(id)"
+                }
             }
             let parts = named.isEmpty ? members.keys.sorted().prefix(6).joined(separator: ", ") : named.joined(separator: ", ")
             return "\(tool.name): \(named.isEmpty ? "an object with " : "")\(parts)."

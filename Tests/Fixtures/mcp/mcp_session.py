@@ -7,7 +7,6 @@ exits 1 on the first failed check (its message on stderr). Needs the `mcp` packa
 """
 
 import asyncio
-import copy
 import json
 import subprocess
 import sys
@@ -170,6 +169,7 @@ async def session(binary, database, document):
             })
             check(generated.is_error is False, f"plan_generate: succeeded {generated.content[0].text[:300]}")
             plan = generated.structured_content["plan"]
+            check(f"plan {plan['id']}" in generated.content[0].text, f"plan_generate: the summary names the plan: {generated.content[0].text}")
             check(plan["status"] == "active" and plan["athleteId"] == athlete_id, "plan_generate: an active plan for the athlete")
 
             # Today's workout, as the active-plan resource.
