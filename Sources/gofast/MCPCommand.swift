@@ -26,6 +26,13 @@ struct MCPCommand: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
+    @Option(help: "Largest message accepted, in bytes; bigger ones are refused without being read into memory.")
+    var maxMessageBytes: Int = 64 << 20
+
+    func validate() throws {
+        guard maxMessageBytes >= 1024 else { throw ValidationError("--max-message-bytes must be at least 1024") }
+    }
+
     func run() throws {
         // Guard the channel as `gofast serve` does: MCP messages go to a private copy of stdout; fd 1 becomes stderr.
         let protocolOutput = dup(STDOUT_FILENO)
@@ -34,7 +41,7 @@ struct MCPCommand: ParsableCommand {
         let logger = options.bootstrapLogging()
         let context = try options.openContext(logger: logger)
         let connection = JSONRPCConnection(
-            service: MCPService.make(context), configuration: .init(framing: .newlineDelimited),
+            service: MCPService.make(context), configuration: .init(framing: .newlineDelimited, maximumMessageBytes: maxMessageBytes),
             outputFileDescriptor: protocolOutput, logger: logger
         )
         let code = connection.run(inputFileDescriptor: STDIN_FILENO)
