@@ -34,7 +34,7 @@ struct GofastCommand: ParsableCommand {
               gofast demo --print-session | gofast
               gofast call athlete.create '{"name":"Ada","timeZone":"Europe/London"}'
             """,
-        subcommands: [Serve.self, Call.self, Demo.self, Export.self],
+        subcommands: [Serve.self, Call.self, Demo.self, Export.self, MCPCommand.self],
         defaultSubcommand: Serve.self
     )
 }

@@ -199,7 +199,12 @@ public final class JSONRPCConnection: @unchecked Sendable {
                 return
             }
             state.withLock { $0.initialized = true }
-            reply(resultBytes(id: id, result: .value(initializeResult)))
+            if let own = service.methods["initialize"] {
+                // A service with its own `initialize` (MCP's result differs from ours) answers it itself.
+                dispatch(own, request: RPCRequest(method: method, id: id, params: params), key: id, reply: reply)
+            } else {
+                reply(resultBytes(id: id, result: .value(initializeResult)))
+            }
         case "shutdown":
             state.withLock { $0.shutdownRequested = true }
             let barrier = RPCMethod("shutdown", access: .write) { _ in .null }

@@ -28,7 +28,7 @@ public struct RPCService: Sendable {
     public var serverVersion: String
     /// The protocol version reported by `initialize`.
     public var protocolVersion: String
-    /// The methods, by name.
+    /// The methods, by name; a method named `initialize` replaces the connection's own answer to it.
     public var methods: [String: RPCMethod]
     /// Turns application errors into JSON-RPC errors; nil means an internal error.
     public var mapError: @Sendable (any Error) -> RPCError?
@@ -47,6 +47,6 @@ public struct RPCService: Sendable {
 
     /// Names of every method the connection answers, lifecycle included, sorted.
     public var allMethodNames: [String] {
-        (Array(methods.keys) + ["initialize", "shutdown"]).sorted()
+        Set(methods.keys).union(["initialize", "shutdown"]).sorted()
     }
 }
