@@ -60,7 +60,7 @@ enum XMLInput {
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
         guard !parser.parse() else { return nil }
-        return ("line \(parser.lineNumber), column \(parser.columnNumber)", parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error")
+        return ("line \(parser.lineNumber), column \(parser.columnNumber)", XMLErrorReason.describe(parser.parserError))
     }
 
     /// Why `bytes` must not reach `XMLParser`, or nil.
@@ -69,6 +69,7 @@ enum XMLInput {
             let offset = firstInvalidUTF8Offset(bytes)
             return ("byte \(offset)", "the file is not valid UTF-8")
         }
+        if let refusal = XMLShapeCheck.refusal(bytes) { return refusal }
         var index = 0
         while index + 1 < bytes.count {
             if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "?") {

@@ -15,11 +15,24 @@ public final class JSONRPCConnection: @unchecked Sendable {
         public var framing: Framing?
         /// The largest message accepted, in bytes.
         public var maximumMessageBytes: Int
+        /// The most requests handed to handlers and not yet answered; the input is not read while it is reached.
+        public var maximumRequestsInFlight: Int
+        /// The soft bound of replies queued for a peer that does not read them; the input is not read while it is reached.
+        public var maximumQueuedOutputBytes: Int
+        /// The most requests in one batch; a longer batch is refused whole with -32600.
+        public var maximumBatchRequests: Int
 
-        /// Creates a configuration; the default limit is 64 MiB.
-        public init(framing: Framing? = nil, maximumMessageBytes: Int = 64 << 20) {
+        /// Creates a configuration; the defaults are 64 MiB messages, 256 requests in flight, 4 MiB of queued
+        /// replies and batches of at most 1,000 requests.
+        public init(
+            framing: Framing? = nil, maximumMessageBytes: Int = 64 << 20, maximumRequestsInFlight: Int = 256,
+            maximumQueuedOutputBytes: Int = OutputChannel.defaultMaximumQueuedBytes, maximumBatchRequests: Int = 1_000
+        ) {
             self.framing = framing
             self.maximumMessageBytes = maximumMessageBytes
+            self.maximumRequestsInFlight = maximumRequestsInFlight
+            self.maximumQueuedOutputBytes = maximumQueuedOutputBytes
+            self.maximumBatchRequests = maximumBatchRequests
         }
     }
 
@@ -37,14 +50,18 @@ public final class JSONRPCConnection: @unchecked Sendable {
     private let output: OutputChannel
     private let logger: Logger
     private let state: Locked<State>
-    private let pendingWork = DispatchGroup()
+    private let inFlight: InFlightLimit
+    /// Errors for stray lines met before the framing was known, sent once it is (at most `maximumDeferredErrors`).
+    private var deferredErrors: [RPCError] = []
+    private static let maximumDeferredErrors = 16
     private var scheduler = RequestScheduler()
 
     /// Creates a connection that writes to `outputFileDescriptor`.
     public init(service: RPCService, configuration: Configuration = .init(), outputFileDescriptor: Int32, logger: Logger) {
         self.service = service
         self.configuration = configuration
-        self.output = OutputChannel(fileDescriptor: outputFileDescriptor)
+        self.output = OutputChannel(fileDescriptor: outputFileDescriptor, maximumQueuedBytes: configuration.maximumQueuedOutputBytes)
+        self.inFlight = InFlightLimit(maximum: configuration.maximumRequestsInFlight)
         self.logger = logger
         self.state = Locked(State(framing: configuration.framing))
     }
@@ -61,25 +78,52 @@ public final class JSONRPCConnection: @unchecked Sendable {
                 logger.error("reading the input failed", metadata: ["errno": "\(errno)"])
                 break
             }
-            if count == 0 { break }
+            if count == 0 {
+                framer.finish()
+                while let event = framer.next() {
+                    handle(event, framing: framer.framing)
+                    if state.withLock({ $0.exitRequested }) { break reading }
+                }
+                break
+            }
             framer.append(readBuffer[0..<count])
             while let event = framer.next() {
-                if let framing = framer.framing {
-                    state.withLock { $0.framing = framing }
-                }
-                handle(event)
+                handle(event, framing: framer.framing)
                 if state.withLock({ $0.exitRequested }) { break reading }
             }
         }
-        pendingWork.wait()
+        // Stray lines and nothing else: their errors go out in the default framing.
+        flushDeferredErrors()
+        inFlight.waitUntilIdle()
         output.close()
         return state.withLock { $0.exitRequested && !$0.shutdownRequested ? 1 : 0 }
     }
 
     // MARK: - Events and messages
 
-    private func handle(_ event: MessageFramer.Event) {
+    /// Backpressure: the reader takes a new message only when the peer reads its replies and fewer than
+    /// `maximumRequestsInFlight` are running, so memory stays bounded whatever the peer sends.
+    private func waitForCapacity() {
+        output.waitUntilWritable()
+        inFlight.waitForSlot()
+    }
+
+    private func handle(_ event: MessageFramer.Event, framing: Framing?) {
+        if case .stray(let preview) = event {
+            logger.warning("skipped a stray line before the first message", metadata: ["line": "\(preview)"])
+            if deferredErrors.count < Self.maximumDeferredErrors {
+                deferredErrors.append(.parseError("skipped a line before the first message, neither a JSON-RPC message nor a header: \(preview)"))
+            }
+            return
+        }
+        if let framing {
+            state.withLock { $0.framing = framing }
+        }
+        flushDeferredErrors()
+        waitForCapacity()
         switch event {
+        case .stray:
+            break
         case .message(let body):
             handleMessage(body)
         case .oversized(let declared):
@@ -93,6 +137,12 @@ public final class JSONRPCConnection: @unchecked Sendable {
             logger.warning("invalid message header", metadata: ["reason": "\(reason)"])
             send(errorBytes(id: .null, error: .parseError("invalid header: \(reason)")))
         }
+    }
+
+    private func flushDeferredErrors() {
+        guard !deferredErrors.isEmpty else { return }
+        for error in deferredErrors { send(errorBytes(id: .null, error: error)) }
+        deferredErrors = []
     }
 
     private func handleMessage(_ body: [UInt8]) {
@@ -111,6 +161,13 @@ public final class JSONRPCConnection: @unchecked Sendable {
             send(errorBytes(id: .null, error: .invalidRequest("an empty batch")))
             return
         }
+        guard elements.count <= configuration.maximumBatchRequests else {
+            logger.warning("refused a batch", metadata: ["requests": "\(elements.count)", "limit": "\(configuration.maximumBatchRequests)"])
+            send(errorBytes(id: .null, error: .invalidRequest(
+                "a batch of \(elements.count) requests exceeds the limit of \(configuration.maximumBatchRequests); none of it was run: send smaller batches"
+            )))
+            return
+        }
         let batch = BatchCollector(expected: elements.count) { [self] replies in
             guard !replies.isEmpty else { return }
             var bytes: [UInt8] = [UInt8(ascii: "[")]
@@ -121,7 +178,9 @@ public final class JSONRPCConnection: @unchecked Sendable {
             bytes.append(UInt8(ascii: "]"))
             send(bytes)
         }
-        for element in elements {
+        for (position, element) in elements.enumerated() {
+            // A batch is answered in bounded chunks: its elements wait for free slots like single messages.
+            if position > 0 { inFlight.waitForSlot() }
             handleElement(element) { reply in batch.add(reply) }
         }
     }
@@ -135,6 +194,12 @@ public final class JSONRPCConnection: @unchecked Sendable {
         var id: JSONValue = .null
         if let rawID = members["id"] {
             switch rawID {
+            case .string(let text) where text.utf8.count > Self.maximumIDBytes:
+                reply(errorBytes(id: .null, error: .invalidRequest("\"id\" is a string of \(text.utf8.count) bytes, longer than the limit of \(Self.maximumIDBytes)")))
+                return
+            case .number(let number) where number.text.utf8.count > Self.maximumIDBytes:
+                reply(errorBytes(id: .null, error: .invalidRequest("\"id\" is a number of \(number.text.utf8.count) digits, longer than the limit of \(Self.maximumIDBytes)")))
+                return
             case .string, .number, .null: id = rawID
             default:
                 reply(errorBytes(id: .null, error: .invalidRequest("\"id\" must be a string, a number or null, got \(rawID.typeName)")))
@@ -164,6 +229,9 @@ public final class JSONRPCConnection: @unchecked Sendable {
             handleRequest(method, id: id, params: params, reply: reply)
         }
     }
+
+    /// Ids are echoed in every reply, so a huge one is refused rather than copied.
+    private static let maximumIDBytes = 1_024
 
     private func handleNotification(_ method: String, params: JSONValue?) {
         switch method {
@@ -244,7 +312,7 @@ public final class JSONRPCConnection: @unchecked Sendable {
 
     /// Schedules a handler in arrival order (reads together, writes alone) and registers it for cancellation.
     private func dispatch(_ method: RPCMethod, request: RPCRequest, key: JSONValue?, reply: @escaping @Sendable ([UInt8]?) -> Void) {
-        pendingWork.enter()
+        inFlight.enter()
         state.withLock { state in
             state.nextSerial += 1
             let serial = state.nextSerial
@@ -254,13 +322,19 @@ public final class JSONRPCConnection: @unchecked Sendable {
                     let bytes = await self.execute(method, request: request)
                     if let key { self.state.withLock { if $0.inFlight[key]?.serial == serial { $0.inFlight[key] = nil } } }
                     reply(request.id == nil ? nil : bytes)
-                    self.pendingWork.leave()
+                    self.inFlight.leave()
                 }
             }
             if let key { state.inFlight[key] = (serial, task) }
         }
     }
 
+    /// Runs a handler and turns its outcome into reply bytes.
+    ///
+    /// Cancellation is honoured only where it can still undo everything: before the handler starts, or when
+    /// the handler gives up by throwing. A value returned is always sent as the result, even when
+    /// `$/cancelRequest` arrived meanwhile, because a handler returns only after its change is committed
+    /// (see `RPCRequest.committing`).
     private func execute(_ method: RPCMethod, request: RPCRequest) async -> [UInt8] {
         let id = request.id ?? .null
         if Task.isCancelled { return errorBytes(id: id, error: .requestCancelled) }
@@ -270,6 +344,7 @@ public final class JSONRPCConnection: @unchecked Sendable {
         } catch let error as RPCError {
             return errorBytes(id: id, error: error)
         } catch {
+            // A failure while cancelled (an interrupted statement, a cancelled sleep) is the cancellation itself.
             if error is CancellationError || Task.isCancelled { return errorBytes(id: id, error: .requestCancelled) }
             if let mapped = service.mapError(error) { return errorBytes(id: id, error: mapped) }
             logger.error("internal error", metadata: ["method": "\(request.method)", "error": "\(String(reflecting: error))"])
@@ -294,7 +369,7 @@ public final class JSONRPCConnection: @unchecked Sendable {
     }
 
     private func errorBytes(id: JSONValue, error: RPCError) -> [UInt8] {
-        JSONWriter.bytes(["jsonrpc": "2.0", "id": id, "error": error.jsonValue])
+        JSONWriter.bytes(["jsonrpc": "2.0", "id": id, "error": error.shortenedForWire.jsonValue])
     }
 }
 
