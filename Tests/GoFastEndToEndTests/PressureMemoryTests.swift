@@ -92,9 +92,10 @@ final class PressureMemoryTests: GoFastTestCase {
 
         let count = 20_000
         let request = Array(#"{"jsonrpc":"2.0","id":1,"method":"rpc.discover"}"#.utf8) + [0x0A]
-        var payload: [UInt8] = []
-        payload.reserveCapacity(request.count * count)
-        for _ in 0..<count { payload += request }
+        var requests: [UInt8] = []
+        requests.reserveCapacity(request.count * count)
+        for _ in 0..<count { requests += request }
+        let payload = requests
         let writer = Thread {
             let descriptor = input.fileHandleForWriting.fileDescriptor
             payload.withUnsafeBytes { buffer in

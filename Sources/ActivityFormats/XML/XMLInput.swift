@@ -59,7 +59,9 @@ enum XMLInput {
         parser.delegate = delegate
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
-        guard !parser.parse() else { return nil }
+        // swift-corelibs-foundation may return true from `parse()` for a truncated or unbalanced document while
+        // setting `parserError` (premature end): the error counts, or a cut file would pass as whole.
+        guard !parser.parse() || parser.parserError != nil else { return nil }
         return ("line \(parser.lineNumber), column \(parser.columnNumber)", XMLErrorReason.describe(parser.parserError))
     }
 

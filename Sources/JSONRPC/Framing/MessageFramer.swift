@@ -113,6 +113,8 @@ public struct MessageFramer: Sendable {
         while index < buffer.count, index - start <= 64, Self.isTokenByte(buffer[index]) { index += 1 }
         if index == buffer.count, index - start <= 64 { return .needMoreBytes }
         if index > start, index < buffer.count, buffer[index] == UInt8(ascii: ":") { return .detected(.contentLength) }
+        // A mangled LSP header (`Content-Length 12`) is still LSP framing: reported as a bad header, not a stray line.
+        if Self.isContentHeaderName(buffer[start..<index]) { return .detected(.contentLength) }
         guard let newline = buffer[start...].firstIndex(of: 0x0A) else {
             if buffer.count - start > maximumMessageBytes {
                 let preview = Self.preview(buffer[start...])
@@ -127,6 +129,11 @@ public struct MessageFramer: Sendable {
         start = newline + 1
         scanned = start
         return .stray(.stray(preview))
+    }
+
+    private static func isContentHeaderName(_ name: ArraySlice<UInt8>) -> Bool {
+        let lowered = name.map { $0 | 0x20 }
+        return lowered.elementsEqual("content-length".utf8) || lowered.elementsEqual("content-type".utf8)
     }
 
     private static func isTokenByte(_ byte: UInt8) -> Bool {
