@@ -29,6 +29,17 @@ final class ConnectionPressureTests: XCTestCase {
                 return .value("held")
             },
             RPCMethod("echo", access: .read) { request in request.params.map { .value($0) } ?? .null },
+            RPCMethod("inline.read", inlineRead: { _ in
+                let inTask = withUnsafeCurrentTask { $0 != nil }
+                journal.record("inline.read ran")
+                return .value(.string(inTask ? "in a task" : "inline"))
+            }),
+            RPCMethod("hold.write", access: .write) { _ in
+                journal.record("hold.write start")
+                try await latch.wait()
+                journal.record("hold.write end")
+                return .value("written")
+            },
             RPCMethod("commit.shielded", access: .write) { request in
                 journal.record("shielded start")
                 await waitUntilCancelled()
@@ -95,6 +106,38 @@ final class ConnectionPressureTests: XCTestCase {
         XCTAssertEqual(ids, Set(1...8))
         peer.closeInput()
         XCTAssertEqual(peer.waitForExit(), 0)
+    }
+
+    // MARK: - Inline reads
+
+    func testAnInlineReadRunsWithoutATaskWhenNoWriteIsPending() throws {
+        let peer = makePeer()
+        peer.send(request(1, "inline.read"))
+        XCTAssertEqual(try XCTUnwrap(peer.next())["result"], "inline")
+        let batch = "[" + (2...4).map { request($0, "inline.read") }.joined(separator: ",") + "]"
+        peer.send(batch)
+        guard case .array(let replies)? = peer.next() else { return XCTFail("the batch is answered") }
+        XCTAssertEqual(replies.map { $0["result"] }, ["inline", "inline", "inline"])
+    }
+
+    func testAnInlineReadWaitsForAPendingWrite() throws {
+        let peer = makePeer()
+        peer.send(request(1, "hold.write"))
+        XCTAssertTrue(peer.journal.wait(for: "hold.write start"))
+        peer.send(request(2, "inline.read"))
+        XCTAssertNil(peer.next(timeout: 0.3), "the read waits for the write before it")
+        XCTAssertFalse(peer.journal.all.contains("inline.read ran"))
+        latch.open()
+        var results: [JSONValue: JSONValue] = [:]
+        for _ in 0..<2 {
+            let reply = try XCTUnwrap(peer.next())
+            results[reply["id"] ?? .null] = reply["result"]
+        }
+        XCTAssertEqual(results, [1: "written", 2: "in a task"])
+        let journal = peer.journal.all
+        XCTAssertLessThan(try XCTUnwrap(journal.firstIndex(of: "hold.write end")), try XCTUnwrap(journal.firstIndex(of: "inline.read ran")))
+        peer.send(request(3, "inline.read"))
+        XCTAssertEqual(try XCTUnwrap(peer.next())["result"], "inline", "inline again once the write is done")
     }
 
     // MARK: - Batches

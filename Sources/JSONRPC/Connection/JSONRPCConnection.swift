@@ -42,6 +42,8 @@ public final class JSONRPCConnection: @unchecked Sendable {
         var shutdownRequested = false
         var exitRequested = false
         var nextSerial = 0
+        /// Writes dispatched and not finished; inline reads run only when it is 0.
+        var writesPending = 0
         var inFlight: [JSONValue: (serial: Int, task: Task<Void, Never>)] = [:]
     }
 
@@ -312,20 +314,45 @@ public final class JSONRPCConnection: @unchecked Sendable {
 
     /// Schedules a handler in arrival order (reads together, writes alone) and registers it for cancellation.
     private func dispatch(_ method: RPCMethod, request: RPCRequest, key: JSONValue?, reply: @escaping @Sendable ([UInt8]?) -> Void) {
+        if let inline = method.inlineHandler, state.withLock({ $0.writesPending == 0 }) {
+            // Only this thread dispatches, so no write can start between the check and the call.
+            let bytes = executeInline(inline, request: request)
+            reply(request.id == nil ? nil : bytes)
+            return
+        }
         inFlight.enter()
+        let isWrite = method.access == .write
         state.withLock { state in
             state.nextSerial += 1
+            if isWrite { state.writesPending += 1 }
             let serial = state.nextSerial
             let task = scheduler.schedule(access: method.access) { [self] dependencies in
                 Task {
                     for dependency in dependencies { await dependency.value }
                     let bytes = await self.execute(method, request: request)
-                    if let key { self.state.withLock { if $0.inFlight[key]?.serial == serial { $0.inFlight[key] = nil } } }
+                    self.state.withLock { state in
+                        if let key, state.inFlight[key]?.serial == serial { state.inFlight[key] = nil }
+                        if isWrite { state.writesPending -= 1 }
+                    }
                     reply(request.id == nil ? nil : bytes)
                     self.inFlight.leave()
                 }
             }
             if let key { state.inFlight[key] = (serial, task) }
+        }
+    }
+
+    /// Runs an inline read on the reader thread; it cannot be cancelled (it is over before a cancel is read).
+    private func executeInline(_ handler: @Sendable (RPCRequest) throws -> EncodedJSON, request: RPCRequest) -> [UInt8] {
+        let id = request.id ?? .null
+        do {
+            return resultBytes(id: id, result: try handler(request))
+        } catch let error as RPCError {
+            return errorBytes(id: id, error: error)
+        } catch {
+            if let mapped = service.mapError(error) { return errorBytes(id: id, error: mapped) }
+            logger.error("internal error", metadata: ["method": "\(request.method)", "error": "\(String(reflecting: error))"])
+            return errorBytes(id: id, error: .internalError)
         }
     }
 
