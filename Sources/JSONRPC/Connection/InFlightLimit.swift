@@ -21,6 +21,13 @@ final class InFlightLimit: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Whether `waitForSlot` would block now.
+    var isFull: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return running >= maximum
+    }
+
     /// Records one more running piece of work.
     func enter() {
         condition.lock()
@@ -32,7 +39,7 @@ final class InFlightLimit: @unchecked Sendable {
     func leave() {
         condition.lock()
         running -= 1
-        condition.signal()
+        condition.broadcast()
         condition.unlock()
     }
 

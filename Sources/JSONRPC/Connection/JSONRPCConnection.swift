@@ -53,6 +53,9 @@ public final class JSONRPCConnection: @unchecked Sendable {
     private let logger: Logger
     private let state: Locked<State>
     private let inFlight: InFlightLimit
+    /// The thread running `run`, and the replies it made since its last read (touched by that thread only).
+    private var readerThread: pthread_t?
+    private var readerOutput: [UInt8] = []
     /// Errors for stray lines met before the framing was known, sent once it is (at most `maximumDeferredErrors`).
     private var deferredErrors: [RPCError] = []
     private static let maximumDeferredErrors = 16
@@ -73,7 +76,9 @@ public final class JSONRPCConnection: @unchecked Sendable {
     public func run(inputFileDescriptor: Int32) -> Int32 {
         var framer = MessageFramer(framing: configuration.framing, maximumMessageBytes: configuration.maximumMessageBytes)
         var readBuffer = [UInt8](repeating: 0, count: 1 << 16)
+        readerThread = pthread_self()
         reading: while true {
+            flushReaderOutput()
             let count = readBuffer.withUnsafeMutableBytes { read(inputFileDescriptor, $0.baseAddress!, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -96,6 +101,7 @@ public final class JSONRPCConnection: @unchecked Sendable {
         }
         // Stray lines and nothing else: their errors go out in the default framing.
         flushDeferredErrors()
+        flushReaderOutput()
         inFlight.waitUntilIdle()
         output.close()
         return state.withLock { $0.exitRequested && !$0.shutdownRequested ? 1 : 0 }
@@ -106,7 +112,14 @@ public final class JSONRPCConnection: @unchecked Sendable {
     /// Backpressure: the reader takes a new message only when the peer reads its replies and fewer than
     /// `maximumRequestsInFlight` are running, so memory stays bounded whatever the peer sends.
     private func waitForCapacity() {
+        // Replies gathered on this thread go out before it may block, so the peer is never kept waiting for them.
+        if readerOutput.count >= 1 << 16 || output.isFull || inFlight.isFull { flushReaderOutput() }
         output.waitUntilWritable()
+        inFlight.waitForSlot()
+    }
+
+    private func waitForSlot() {
+        if inFlight.isFull { flushReaderOutput() }
         inFlight.waitForSlot()
     }
 
@@ -182,7 +195,7 @@ public final class JSONRPCConnection: @unchecked Sendable {
         }
         for (position, element) in elements.enumerated() {
             // A batch is answered in bounded chunks: its elements wait for free slots like single messages.
-            if position > 0 { inFlight.waitForSlot() }
+            if position > 0 { waitForSlot() }
             handleElement(element) { reply in batch.add(reply) }
         }
     }
@@ -383,7 +396,20 @@ public final class JSONRPCConnection: @unchecked Sendable {
 
     private func send(_ body: [UInt8]) {
         let framing = state.withLock { $0.framing } ?? .newlineDelimited
+        if let readerThread, pthread_equal(pthread_self(), readerThread) != 0 {
+            // Replies made on the reader thread (inline reads, framing errors) are gathered and handed to the
+            // writer once per read, not one lock, wake-up and write(2) each.
+            framing.append(body, to: &readerOutput)
+            return
+        }
         output.send(framing.frame(body))
+    }
+
+    /// Hands the replies gathered on the reader thread to the writer; called before every read and wait.
+    private func flushReaderOutput() {
+        guard !readerOutput.isEmpty else { return }
+        output.send(readerOutput)
+        readerOutput.removeAll(keepingCapacity: readerOutput.capacity <= 1 << 20)
     }
 
     private func resultBytes(id: JSONValue, result: EncodedJSON) -> [UInt8] {

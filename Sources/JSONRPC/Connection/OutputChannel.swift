@@ -51,6 +51,13 @@ public final class OutputChannel: @unchecked Sendable {
         return pending.count + writingBytes
     }
 
+    /// Whether `waitUntilWritable` would block now.
+    public var isFull: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return pending.count + writingBytes >= maximumQueuedBytes && !broken
+    }
+
     /// Blocks until fewer than `maximumQueuedBytes` are queued (or the descriptor broke, so nothing will queue).
     public func waitUntilWritable() {
         condition.lock()
