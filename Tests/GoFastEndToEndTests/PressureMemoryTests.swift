@@ -19,10 +19,12 @@ final class PressureMemoryTests: GoFastTestCase {
         return nil
     }
 
-    /// Samples the peak resident memory of `pid` every 50 ms until `stop` returns true; the highest value seen.
-    private static func samplePeak(_ pid: Int32, until stop: () -> Bool) -> Int {
+    /// Samples the peak resident memory of `pid` every 50 ms until `stop` returns true (at most `limit` seconds);
+    /// the highest value seen.
+    private static func samplePeak(_ pid: Int32, limit: TimeInterval = 300, until stop: () -> Bool) -> Int {
         var peak = 0
-        while !stop() {
+        let deadline = Date(timeIntervalSinceNow: limit)
+        while !stop(), Date() < deadline {
             if let value = peakResidentMegabytes(pid) { peak = max(peak, value) }
             usleep(50_000)
         }
@@ -133,6 +135,7 @@ final class PressureMemoryTests: GoFastTestCase {
                 peakWhileReading = max(peakWhileReading, value)
             }
         }
+        if Date() >= deadline, process.isRunning { process.terminate() }
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0)
         XCTAssertEqual(lines, count, "every reply arrives once the client reads (\(bytes) bytes)")

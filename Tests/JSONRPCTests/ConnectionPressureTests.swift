@@ -16,6 +16,8 @@ final class ConnectionPressureTests: XCTestCase {
         }
     }
 
+    struct ReadBackFailure: Error {}
+
     private static func pressureService(_ journal: ConnectionTests.Journal, latch: Latch) -> RPCService {
         /// Polls until the request's task is cancelled (the `$/cancelRequest` arrived), without throwing.
         @Sendable func waitUntilCancelled() async {
@@ -56,6 +58,14 @@ final class ConnectionPressureTests: XCTestCase {
                 try Task.checkCancellation()
                 journal.record("unshielded committed")
                 return .value("committed")
+            },
+            RPCMethod("commit.then.fail", access: .write) { request in
+                journal.record("fail start")
+                await waitUntilCancelled()
+                return try await request.committing {
+                    journal.record("fail committed")
+                    throw ReadBackFailure()
+                }
             },
             RPCMethod("returns.despite.cancel", access: .write) { _ in
                 journal.record("returns start")
@@ -187,6 +197,17 @@ final class ConnectionPressureTests: XCTestCase {
         let reply = try XCTUnwrap(peer.next(timeout: 5))
         XCTAssertEqual(reply["error"]?["code"], -32800, "\(reply)")
         XCTAssertFalse(peer.journal.all.contains("unshielded committed"))
+    }
+
+    /// A failure after the commit point is not a cancellation: the change stands, so -32800 would be a lie.
+    func testAFailureAfterTheCommitPointIsNotReportedAsCancelled() throws {
+        let peer = makePeer()
+        peer.send(request(1, "commit.then.fail"))
+        XCTAssertTrue(peer.journal.wait(for: "fail start"))
+        peer.send(#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":1}}"#)
+        let reply = try XCTUnwrap(peer.next(timeout: 5))
+        XCTAssertEqual(reply["error"]?["code"], -32603, "\(reply)")
+        XCTAssertTrue(peer.journal.all.contains("fail committed"))
     }
 
     func testAValueReturnedAfterACancelIsSentAsTheResult() throws {

@@ -384,8 +384,11 @@ public final class JSONRPCConnection: @unchecked Sendable {
         } catch let error as RPCError {
             return errorBytes(id: id, error: error)
         } catch {
-            // A failure while cancelled (an interrupted statement, a cancelled sleep) is the cancellation itself.
-            if error is CancellationError || Task.isCancelled { return errorBytes(id: id, error: .requestCancelled) }
+            // A failure while cancelled (an interrupted statement, a cancelled sleep) is the cancellation itself,
+            // unless the handler had passed its commit point: then the change stands and the error is reported as it is.
+            if !request.isPastCommitPoint, error is CancellationError || Task.isCancelled {
+                return errorBytes(id: id, error: .requestCancelled)
+            }
             if let mapped = service.mapError(error) { return errorBytes(id: id, error: mapped) }
             logger.error("internal error", metadata: ["method": "\(request.method)", "error": "\(String(reflecting: error))"])
             return errorBytes(id: id, error: .internalError)

@@ -7,7 +7,20 @@ extension RPCRequest {
     /// cancellation does not reach, so its `Task.checkCancellation()` calls (store reads included) pass, and the
     /// handler returns the result, which the connection always sends as the result.
     public func committing<Result: Sendable>(_ body: @escaping @Sendable () async throws -> Result) async throws -> Result {
+        commitPoint.pass()
         // An unstructured task does not inherit cancellation; awaiting its value does not forward it either.
-        try await Task { try await body() }.value
+        return try await Task { try await body() }.value
     }
+
+    /// Whether the handler has passed its commit point: a failure after it is reported as itself, never as -32800.
+    public var isPastCommitPoint: Bool { commitPoint.isPassed }
+}
+
+/// Whether a request's handler has entered `RPCRequest.committing`; shared by the copies of the request.
+final class CommitPoint: @unchecked Sendable {
+    private let passed = Locked(false)
+
+    func pass() { passed.withLock { $0 = true } }
+
+    var isPassed: Bool { passed.withLock { $0 } }
 }
