@@ -333,6 +333,9 @@ public final class JSONRPCConnection: @unchecked Sendable {
             reply(request.id == nil ? nil : bytes)
             return
         }
+        // What this thread produced so far goes out before the task's reply can: an error for an earlier message
+        // still precedes the replies to later ones.
+        flushReaderOutput()
         inFlight.enter()
         let isWrite = method.access == .write
         state.withLock { state in
