@@ -272,6 +272,9 @@ final class MessageFramerTests: XCTestCase {
         let framed = events([byteOrderMark + Array(contentLength(bodies[0]).utf8)])
         XCTAssertEqual(framed.events, [message(bodies[0])])
         XCTAssertEqual(framed.framer.framing, .contentLength)
+        // A mark before every line is skipped too.
+        let everyLine = events([byteOrderMark + Array((bodies[0] + "\n").utf8) + byteOrderMark + Array((bodies[2] + "\n").utf8)])
+        XCTAssertEqual(everyLine.events, [message(bodies[0]), message(bodies[2])])
         // Split inside the mark: detection waits for the whole mark.
         let split = events([[0xEF], [0xBB, 0xBF], Array((bodies[0] + "\n").utf8)])
         XCTAssertEqual(split.events, [message(bodies[0])])

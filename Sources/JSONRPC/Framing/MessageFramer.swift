@@ -171,6 +171,8 @@ public struct MessageFramer: Sendable {
             var body = line
             while let last = body.last, Self.isBlank(last) { body = body.dropLast() }
             while let first = body.first, Self.isBlank(first) { body = body.dropFirst() }
+            // Some writers put a byte-order mark before every message they write, not only the first.
+            if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
             if body.isEmpty { continue }
             return .message(Array(body))
         }
