@@ -148,4 +148,93 @@ final class HostileInputTests: XCTestCase {
             XCTAssertTrue((error as? ActivityDecodingError)?.reason.contains("no decodable message") ?? false, "\(error)")
         }
     }
+
+    // MARK: - Linear time (issue 13)
+
+    /// The seconds `decode` takes on `bytes` (best of `runs`), whatever it returns or throws.
+    private func seconds(_ bytes: [UInt8], format: ActivityFileFormat, runs: Int = 2) -> Double {
+        var best = Double.infinity
+        for _ in 0..<runs {
+            let start = Date()
+            _ = try? ActivityFileDecoder.decode(bytes, format: format)
+            best = min(best, Date().timeIntervalSince(start))
+        }
+        return best
+    }
+
+    /// Hostile shapes of GPX and TCX, each built at size n; decoding 4n must take about 4 times as long, far
+    /// from the 16 times of a quadratic path (Foundation's attribute dictionaries took 24 s at 200k attributes).
+    private static let shapes: [(name: String, format: ActivityFileFormat, build: @Sendable (Int) -> String)] = [
+        ("attributes on one element", .gpx, { n in
+            "<gpx><trk><trkseg><trkpt lat=\"1\" lon=\"2\"" + (0..<n).map { " a\($0)=\"1\"" }.joined() + "/></trkseg></trk></gpx>" }),
+        ("namespace declarations", .gpx, { n in
+            "<gpx" + (0..<n).map { " xmlns:p\($0)=\"u\($0)\"" }.joined() + "><trk/></gpx>" }),
+        ("deep nesting", .gpx, { n in
+            "<gpx>" + String(repeating: "<a>", count: n) + String(repeating: "</a>", count: n) + "</gpx>" }),
+        ("many points", .gpx, { n in
+            "<gpx><trk><trkseg>" + (0..<n).map { "<trkpt lat=\"\(Double($0) / 1e5)\" lon=\"1\"><time>2027-01-01T00:00:00Z</time></trkpt>" }.joined() + "</trkseg></trk></gpx>" }),
+        ("long text of a captured element", .gpx, { n in
+            "<gpx><trk><trkseg><trkpt lat=\"1\" lon=\"2\"><ele>" + String(repeating: "1", count: n * 10) + "</ele></trkpt></trkseg></trk></gpx>" }),
+        ("text split by entity references", .gpx, { n in
+            "<gpx><trk><type>" + String(repeating: "a&amp;", count: n) + "</type><trkseg/></trk></gpx>" }),
+        ("text split by comments", .tcx, { n in
+            "<TrainingCenterDatabase><Activities><Activity Sport=\"Running\"><Id>" + String(repeating: "2<!--c-->", count: n) + "</Id></Activity></Activities></TrainingCenterDatabase>" }),
+        ("many laps", .tcx, { n in
+            "<TrainingCenterDatabase><Activities><Activity Sport=\"Running\"><Id>2027-01-01T00:00:00Z</Id>" + (0..<n).map { _ in "<Lap StartTime=\"2027-01-01T00:00:00Z\"><TotalTimeSeconds>1</TotalTimeSeconds></Lap>" }.joined() + "</Activity></Activities></TrainingCenterDatabase>" }),
+        ("a long attribute value", .gpx, { n in
+            "<gpx><trk><trkseg><trkpt lat=\"" + String(repeating: "1", count: n * 10) + "\" lon=\"2\"/></trkseg></trk></gpx>" }),
+        ("a long element name", .gpx, { n in
+            "<gpx><" + String(repeating: "x", count: n * 10) + "/></gpx>" }),
+    ]
+
+    func testDecodersAreLinearInTheirInput() {
+        let n = 8_000
+        for shape in Self.shapes {
+            let small = Array(shape.build(n).utf8)
+            let large = Array(shape.build(4 * n).utf8)
+            let smallSeconds = max(seconds(small, format: shape.format), 0.002)
+            let largeSeconds = seconds(large, format: shape.format)
+            XCTAssertLessThan(largeSeconds / smallSeconds, 9, "\(shape.name): \(smallSeconds) s at n, \(largeSeconds) s at 4n")
+        }
+    }
+
+    func testAnElementWithAbsurdlyManyAttributesIsRefusedAtOnce() {
+        var document = Array(#"<gpx><trk><trkseg><trkpt lat="1" lon="2""#.utf8)
+        for index in 0..<200_000 { document += Array(" a\(index)=\"1\"".utf8) }
+        document += Array("><time>2027-01-10T08:00:00Z</time></trkpt></trkseg></trk></gpx>".utf8)
+        let start = Date()
+        XCTAssertThrowsError(try ActivityFileDecoder.decode(document, format: .gpx)) { error in
+            let reason = (error as? ActivityDecodingError)?.reason ?? "\(error)"
+            XCTAssertTrue(reason.contains("more than 256 attributes"), reason)
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(start), 2)
+        // Quoted `=` and `>`, comments and CDATA are not counted.
+        let tricky = #"<gpx creator="a=b>c"><!-- x=1 y=2 --><trk><type><![CDATA[a=b=c]]></type><trkseg><trkpt lat="1" lon="2"><time>2027-01-10T08:00:00Z</time></trkpt></trkseg></trk></gpx>"#
+        XCTAssertEqual(try ActivityFileDecoder.decode(Array(tricky.utf8), format: .gpx).activities.count, 1)
+        // An element at the limit is accepted.
+        let atLimit = "<gpx><trk><trkseg><trkpt lat=\"1\" lon=\"2\"" + (0..<254).map { " a\($0)=\"1\"" }.joined() + "><time>2027-01-10T08:00:00Z</time></trkpt></trkseg></trk></gpx>"
+        XCTAssertEqual(try ActivityFileDecoder.decode(Array(atLimit.utf8), format: .gpx).activities.count, 1)
+    }
+
+    func testXMLErrorsNameTheirCause() throws {
+        for (document, words) in [("<gpx><trk><trkseg>", "ends before its elements are closed"), ("<gpx a=1></gpx>", "unfinished tag"),
+                                  ("<gpx><trk><trkseg><trkpt lat=\"1\" lon=\"2\"><time>2027-01-10T08:00:00Z</time></trkpt></trkseg></trk></gpx><gpx/>", "goes on after its root element")] {
+            do {
+                let decoded = try ActivityFileDecoder.decode(Array(document.utf8), format: .gpx)
+                XCTAssertTrue(decoded.warnings.contains { $0.contains(words) }, "\(document): \(decoded.warnings)")
+            } catch {
+                XCTAssertTrue("\(error)".contains(words), "\(document): \(error)")
+            }
+        }
+    }
+
+    func testXMLErrorsAreWordsNotParserErrorNumbers() {
+        for document in ["<gpx><trk></gpx>", "<gpx><trk><trkseg>", "<gpx a=1></gpx>", "<gpx>&bogus;</gpx>", "<gpx></gpx><gpx/>", "<gpx><a b=\"1\" b=\"2\"/></gpx>"] {
+            XCTAssertThrowsError(try ActivityFileDecoder.decode(Array(document.utf8), format: .gpx), document) { error in
+                let text = "\(error)"
+                XCTAssertFalse(text.contains("NSXMLParserErrorDomain"), "\(document): \(text)")
+                XCTAssertFalse(text.contains("libxml2 error"), "\(document): an unmapped code: \(text)")
+            }
+        }
+    }
 }

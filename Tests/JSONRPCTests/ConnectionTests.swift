@@ -103,14 +103,15 @@ final class ConnectionTests: XCTestCase {
         private var exitCode: Int32?
         private var consumed = 0
 
-        init(configuration: JSONRPCConnection.Configuration = .init()) {
+        /// A peer serving the test service, or the service `makeService` builds around the peer's journal.
+        init(configuration: JSONRPCConnection.Configuration = .init(), makeService: ((Journal) -> RPCService)? = nil) {
             var input: [Int32] = [0, 0], output: [Int32] = [0, 0]
             precondition(pipe(&input) == 0 && pipe(&output) == 0)
             for descriptor in input + output { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
             inputWrite = input[1]
             outputRead = output[0]
             let connection = JSONRPCConnection(
-                service: ConnectionTests.service(journal), configuration: configuration, outputFileDescriptor: output[1],
+                service: makeService?(journal) ?? ConnectionTests.service(journal), configuration: configuration, outputFileDescriptor: output[1],
                 logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
             )
             let inputRead = input[0], outputWrite = output[1]
@@ -140,7 +141,11 @@ final class ConnectionTests: XCTestCase {
 
         /// Writes `text` and a newline.
         func send(_ text: String) {
-            let bytes = Array((text + "\n").utf8)
+            sendRaw(Array((text + "\n").utf8))
+        }
+
+        /// Writes `bytes` as they are.
+        func sendRaw(_ bytes: [UInt8]) {
             bytes.withUnsafeBytes { buffer in
                 var offset = 0
                 while offset < buffer.count {

@@ -260,4 +260,73 @@ final class MessageFramerTests: XCTestCase {
         framer.append(Array(contentLength(bodies[0]).utf8))
         XCTAssertEqual(framer.next(), message(bodies[0]))
     }
+
+    // MARK: - Careless first bytes (issue 13)
+
+    private let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    func testAByteOrderMarkBeforeTheFirstMessageIsSkippedInBothFramings() {
+        let newline = events([byteOrderMark + Array((bodies[0] + "\n").utf8)])
+        XCTAssertEqual(newline.events, [message(bodies[0])])
+        XCTAssertEqual(newline.framer.framing, .newlineDelimited)
+        let framed = events([byteOrderMark + Array(contentLength(bodies[0]).utf8)])
+        XCTAssertEqual(framed.events, [message(bodies[0])])
+        XCTAssertEqual(framed.framer.framing, .contentLength)
+        // A mark before every line is skipped too.
+        let everyLine = events([byteOrderMark + Array((bodies[0] + "\n").utf8) + byteOrderMark + Array((bodies[2] + "\n").utf8)])
+        XCTAssertEqual(everyLine.events, [message(bodies[0]), message(bodies[2])])
+        // Split inside the mark: detection waits for the whole mark.
+        let split = events([[0xEF], [0xBB, 0xBF], Array((bodies[0] + "\n").utf8)])
+        XCTAssertEqual(split.events, [message(bodies[0])])
+    }
+
+    func testABareValueOrStrayLineBeforeTheFirstMessageIsReportedAndSkipped() {
+        for stray in ["1", "\"hello\"", "null", "hello world", "GET / HTTP/1.1"] {
+            for (tail, framing) in [(bodies[0] + "\n", Framing.newlineDelimited), (contentLength(bodies[0]), .contentLength)] {
+                let result = events([Array((stray + "\r\n" + tail).utf8)])
+                XCTAssertEqual(result.events.count, 2, "\(stray) then \(framing): \(result.events)")
+                guard case .stray(let preview)? = result.events.first else { XCTFail("\(stray): \(result.events)"); continue }
+                XCTAssertEqual(preview, stray)
+                XCTAssertEqual(result.events.last, message(bodies[0]), "\(stray) then \(framing)")
+                XCTAssertEqual(result.framer.framing, framing)
+            }
+        }
+    }
+
+    func testAHugeStrayLineIsPreviewedNotCopied() {
+        let stray = [UInt8](repeating: UInt8(ascii: "x"), count: 5_000) + [0x0A]
+        let result = events([stray + Array((bodies[0] + "\n").utf8)], limit: 1_000)
+        guard case .stray(let preview)? = result.events.first else { return XCTFail("\(result.events.count) events") }
+        XCTAssertEqual(preview, String(repeating: "x", count: 80) + "…")
+        XCTAssertEqual(result.events.last, message(bodies[0]))
+    }
+
+    /// In Content-Length framing a stray line glued to the next header block costs only itself.
+    func testAStrayLineBeforeAValidFrameDoesNotLoseTheFrame() {
+        for stray in ["garbage", "{}", "Content-Length: abc"] {
+            let stream = contentLength(bodies[0]) + stray + "\r\n" + contentLength(bodies[2])
+            let result = events([Array(stream.utf8)])
+            XCTAssertEqual(result.events.first, message(bodies[0]), stray)
+            XCTAssertEqual(result.events.last, message(bodies[2]), "\(stray): \(result.events)")
+            XCTAssertEqual(result.events.count, 3, "\(stray): \(result.events)")
+        }
+        let forced = events([Array(("junk\n" + contentLength(bodies[0])).utf8)], framing: .contentLength)
+        XCTAssertEqual(forced.events.last, message(bodies[0]), "\(forced.events)")
+    }
+
+    func testTheLastLineWithoutItsNewlineIsTakenAtTheEndOfInput() {
+        var framer = MessageFramer(maximumMessageBytes: 1 << 20)
+        framer.append(Array((bodies[0] + "\n" + bodies[2]).utf8))
+        XCTAssertEqual(framer.next(), message(bodies[0]))
+        XCTAssertNil(framer.next())
+        framer.finish()
+        XCTAssertEqual(framer.next(), message(bodies[2]))
+        XCTAssertNil(framer.next())
+
+        var undecided = MessageFramer(maximumMessageBytes: 1 << 20)
+        undecided.append(Array("42".utf8))
+        XCTAssertNil(undecided.next(), "a lone token could still become a header name")
+        undecided.finish()
+        XCTAssertEqual(undecided.next(), .stray("42"))
+    }
 }

@@ -59,8 +59,10 @@ enum XMLInput {
         parser.delegate = delegate
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
-        guard !parser.parse() else { return nil }
-        return ("line \(parser.lineNumber), column \(parser.columnNumber)", parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error")
+        // swift-corelibs-foundation may return true from `parse()` for a truncated or unbalanced document while
+        // setting `parserError` (premature end): the error counts, or a cut file would pass as whole.
+        guard !parser.parse() || parser.parserError != nil else { return nil }
+        return ("line \(parser.lineNumber), column \(parser.columnNumber)", XMLErrorReason.describe(parser.parserError))
     }
 
     /// Why `bytes` must not reach `XMLParser`, or nil.
@@ -69,6 +71,7 @@ enum XMLInput {
             let offset = firstInvalidUTF8Offset(bytes)
             return ("byte \(offset)", "the file is not valid UTF-8")
         }
+        if let refusal = XMLShapeCheck.refusal(bytes) { return refusal }
         var index = 0
         while index + 1 < bytes.count {
             if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "?") {

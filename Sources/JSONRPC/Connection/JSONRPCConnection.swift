@@ -15,11 +15,24 @@ public final class JSONRPCConnection: @unchecked Sendable {
         public var framing: Framing?
         /// The largest message accepted, in bytes.
         public var maximumMessageBytes: Int
+        /// The most requests handed to handlers and not yet answered; the input is not read while it is reached.
+        public var maximumRequestsInFlight: Int
+        /// The soft bound of replies queued for a peer that does not read them; the input is not read while it is reached.
+        public var maximumQueuedOutputBytes: Int
+        /// The most requests in one batch; a longer batch is refused whole with -32600.
+        public var maximumBatchRequests: Int
 
-        /// Creates a configuration; the default limit is 64 MiB.
-        public init(framing: Framing? = nil, maximumMessageBytes: Int = 64 << 20) {
+        /// Creates a configuration; the defaults are 64 MiB messages, 256 requests in flight, 4 MiB of queued
+        /// replies and batches of at most 1,000 requests.
+        public init(
+            framing: Framing? = nil, maximumMessageBytes: Int = 64 << 20, maximumRequestsInFlight: Int = 256,
+            maximumQueuedOutputBytes: Int = OutputChannel.defaultMaximumQueuedBytes, maximumBatchRequests: Int = 1_000
+        ) {
             self.framing = framing
             self.maximumMessageBytes = maximumMessageBytes
+            self.maximumRequestsInFlight = maximumRequestsInFlight
+            self.maximumQueuedOutputBytes = maximumQueuedOutputBytes
+            self.maximumBatchRequests = maximumBatchRequests
         }
     }
 
@@ -29,6 +42,8 @@ public final class JSONRPCConnection: @unchecked Sendable {
         var shutdownRequested = false
         var exitRequested = false
         var nextSerial = 0
+        /// Writes dispatched and not finished; inline reads run only when it is 0.
+        var writesPending = 0
         var inFlight: [JSONValue: (serial: Int, task: Task<Void, Never>)] = [:]
     }
 
@@ -37,14 +52,21 @@ public final class JSONRPCConnection: @unchecked Sendable {
     private let output: OutputChannel
     private let logger: Logger
     private let state: Locked<State>
-    private let pendingWork = DispatchGroup()
+    private let inFlight: InFlightLimit
+    /// The thread running `run`, and the replies it made since its last read (touched by that thread only).
+    private var readerThread: pthread_t?
+    private var readerOutput: [UInt8] = []
+    /// Errors for stray lines met before the framing was known, sent once it is (at most `maximumDeferredErrors`).
+    private var deferredErrors: [RPCError] = []
+    private static let maximumDeferredErrors = 16
     private var scheduler = RequestScheduler()
 
     /// Creates a connection that writes to `outputFileDescriptor`.
     public init(service: RPCService, configuration: Configuration = .init(), outputFileDescriptor: Int32, logger: Logger) {
         self.service = service
         self.configuration = configuration
-        self.output = OutputChannel(fileDescriptor: outputFileDescriptor)
+        self.output = OutputChannel(fileDescriptor: outputFileDescriptor, maximumQueuedBytes: configuration.maximumQueuedOutputBytes)
+        self.inFlight = InFlightLimit(maximum: configuration.maximumRequestsInFlight)
         self.logger = logger
         self.state = Locked(State(framing: configuration.framing))
     }
@@ -54,32 +76,69 @@ public final class JSONRPCConnection: @unchecked Sendable {
     public func run(inputFileDescriptor: Int32) -> Int32 {
         var framer = MessageFramer(framing: configuration.framing, maximumMessageBytes: configuration.maximumMessageBytes)
         var readBuffer = [UInt8](repeating: 0, count: 1 << 16)
+        readerThread = pthread_self()
         reading: while true {
+            flushReaderOutput()
             let count = readBuffer.withUnsafeMutableBytes { read(inputFileDescriptor, $0.baseAddress!, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 logger.error("reading the input failed", metadata: ["errno": "\(errno)"])
                 break
             }
-            if count == 0 { break }
+            if count == 0 {
+                framer.finish()
+                while let event = framer.next() {
+                    handle(event, framing: framer.framing)
+                    if state.withLock({ $0.exitRequested }) { break reading }
+                }
+                break
+            }
             framer.append(readBuffer[0..<count])
             while let event = framer.next() {
-                if let framing = framer.framing {
-                    state.withLock { $0.framing = framing }
-                }
-                handle(event)
+                handle(event, framing: framer.framing)
                 if state.withLock({ $0.exitRequested }) { break reading }
             }
         }
-        pendingWork.wait()
+        // Stray lines and nothing else: their errors go out in the default framing.
+        flushDeferredErrors()
+        flushReaderOutput()
+        inFlight.waitUntilIdle()
         output.close()
         return state.withLock { $0.exitRequested && !$0.shutdownRequested ? 1 : 0 }
     }
 
     // MARK: - Events and messages
 
-    private func handle(_ event: MessageFramer.Event) {
+    /// Backpressure: the reader takes a new message only when the peer reads its replies and fewer than
+    /// `maximumRequestsInFlight` are running, so memory stays bounded whatever the peer sends.
+    private func waitForCapacity() {
+        // Replies gathered on this thread go out before it may block, so the peer is never kept waiting for them.
+        if readerOutput.count >= 1 << 16 || output.isFull || inFlight.isFull { flushReaderOutput() }
+        output.waitUntilWritable()
+        inFlight.waitForSlot()
+    }
+
+    private func waitForSlot() {
+        if inFlight.isFull { flushReaderOutput() }
+        inFlight.waitForSlot()
+    }
+
+    private func handle(_ event: MessageFramer.Event, framing: Framing?) {
+        if case .stray(let preview) = event {
+            logger.warning("skipped a stray line before the first message", metadata: ["line": "\(preview)"])
+            if deferredErrors.count < Self.maximumDeferredErrors {
+                deferredErrors.append(.parseError("skipped a line before the first message, neither a JSON-RPC message nor a header: \(preview)"))
+            }
+            return
+        }
+        if let framing {
+            state.withLock { $0.framing = framing }
+        }
+        flushDeferredErrors()
+        waitForCapacity()
         switch event {
+        case .stray:
+            break
         case .message(let body):
             handleMessage(body)
         case .oversized(let declared):
@@ -93,6 +152,12 @@ public final class JSONRPCConnection: @unchecked Sendable {
             logger.warning("invalid message header", metadata: ["reason": "\(reason)"])
             send(errorBytes(id: .null, error: .parseError("invalid header: \(reason)")))
         }
+    }
+
+    private func flushDeferredErrors() {
+        guard !deferredErrors.isEmpty else { return }
+        for error in deferredErrors { send(errorBytes(id: .null, error: error)) }
+        deferredErrors = []
     }
 
     private func handleMessage(_ body: [UInt8]) {
@@ -111,6 +176,13 @@ public final class JSONRPCConnection: @unchecked Sendable {
             send(errorBytes(id: .null, error: .invalidRequest("an empty batch")))
             return
         }
+        guard elements.count <= configuration.maximumBatchRequests else {
+            logger.warning("refused a batch", metadata: ["requests": "\(elements.count)", "limit": "\(configuration.maximumBatchRequests)"])
+            send(errorBytes(id: .null, error: .invalidRequest(
+                "a batch of \(elements.count) requests exceeds the limit of \(configuration.maximumBatchRequests); none of it was run: send smaller batches"
+            )))
+            return
+        }
         let batch = BatchCollector(expected: elements.count) { [self] replies in
             guard !replies.isEmpty else { return }
             var bytes: [UInt8] = [UInt8(ascii: "[")]
@@ -121,7 +193,9 @@ public final class JSONRPCConnection: @unchecked Sendable {
             bytes.append(UInt8(ascii: "]"))
             send(bytes)
         }
-        for element in elements {
+        for (position, element) in elements.enumerated() {
+            // A batch is answered in bounded chunks: its elements wait for free slots like single messages.
+            if position > 0 { waitForSlot() }
             handleElement(element) { reply in batch.add(reply) }
         }
     }
@@ -135,6 +209,12 @@ public final class JSONRPCConnection: @unchecked Sendable {
         var id: JSONValue = .null
         if let rawID = members["id"] {
             switch rawID {
+            case .string(let text) where text.utf8.count > Self.maximumIDBytes:
+                reply(errorBytes(id: .null, error: .invalidRequest("\"id\" is a string of \(text.utf8.count) bytes, longer than the limit of \(Self.maximumIDBytes)")))
+                return
+            case .number(let number) where number.text.utf8.count > Self.maximumIDBytes:
+                reply(errorBytes(id: .null, error: .invalidRequest("\"id\" is a number of \(number.text.utf8.count) digits, longer than the limit of \(Self.maximumIDBytes)")))
+                return
             case .string, .number, .null: id = rawID
             default:
                 reply(errorBytes(id: .null, error: .invalidRequest("\"id\" must be a string, a number or null, got \(rawID.typeName)")))
@@ -164,6 +244,9 @@ public final class JSONRPCConnection: @unchecked Sendable {
             handleRequest(method, id: id, params: params, reply: reply)
         }
     }
+
+    /// Ids are echoed in every reply, so a huge one is refused rather than copied.
+    private static let maximumIDBytes = 1_024
 
     private func handleNotification(_ method: String, params: JSONValue?) {
         switch method {
@@ -249,23 +332,57 @@ public final class JSONRPCConnection: @unchecked Sendable {
 
     /// Schedules a handler in arrival order (reads together, writes alone) and registers it for cancellation.
     private func dispatch(_ method: RPCMethod, request: RPCRequest, key: JSONValue?, reply: @escaping @Sendable ([UInt8]?) -> Void) {
-        pendingWork.enter()
+        if let inline = method.inlineHandler, state.withLock({ $0.writesPending == 0 }) {
+            // Only this thread dispatches, so no write can start between the check and the call.
+            let bytes = executeInline(inline, request: request)
+            reply(request.id == nil ? nil : bytes)
+            return
+        }
+        // What this thread produced so far goes out before the task's reply can: an error for an earlier message
+        // still precedes the replies to later ones.
+        flushReaderOutput()
+        inFlight.enter()
+        let isWrite = method.access == .write
         state.withLock { state in
             state.nextSerial += 1
+            if isWrite { state.writesPending += 1 }
             let serial = state.nextSerial
             let task = scheduler.schedule(access: method.access) { [self] dependencies in
                 Task {
                     for dependency in dependencies { await dependency.value }
                     let bytes = await self.execute(method, request: request)
-                    if let key { self.state.withLock { if $0.inFlight[key]?.serial == serial { $0.inFlight[key] = nil } } }
+                    self.state.withLock { state in
+                        if let key, state.inFlight[key]?.serial == serial { state.inFlight[key] = nil }
+                        if isWrite { state.writesPending -= 1 }
+                    }
                     reply(request.id == nil ? nil : bytes)
-                    self.pendingWork.leave()
+                    self.inFlight.leave()
                 }
             }
             if let key { state.inFlight[key] = (serial, task) }
         }
     }
 
+    /// Runs an inline read on the reader thread; it cannot be cancelled (it is over before a cancel is read).
+    private func executeInline(_ handler: @Sendable (RPCRequest) throws -> EncodedJSON, request: RPCRequest) -> [UInt8] {
+        let id = request.id ?? .null
+        do {
+            return resultBytes(id: id, result: try handler(request))
+        } catch let error as RPCError {
+            return errorBytes(id: id, error: error)
+        } catch {
+            if let mapped = service.mapError(error) { return errorBytes(id: id, error: mapped) }
+            logger.error("internal error", metadata: ["method": "\(request.method)", "error": "\(String(reflecting: error))"])
+            return errorBytes(id: id, error: .internalError)
+        }
+    }
+
+    /// Runs a handler and turns its outcome into reply bytes.
+    ///
+    /// Cancellation is honoured only where it can still undo everything: before the handler starts, or when
+    /// the handler gives up by throwing. A value returned is always sent as the result, even when
+    /// `$/cancelRequest` arrived meanwhile, because a handler returns only after its change is committed
+    /// (see `RPCRequest.committing`).
     private func execute(_ method: RPCMethod, request: RPCRequest) async -> [UInt8] {
         let id = request.id ?? .null
         if Task.isCancelled { return errorBytes(id: id, error: .requestCancelled) }
@@ -275,7 +392,11 @@ public final class JSONRPCConnection: @unchecked Sendable {
         } catch let error as RPCError {
             return errorBytes(id: id, error: error)
         } catch {
-            if error is CancellationError || Task.isCancelled { return errorBytes(id: id, error: .requestCancelled) }
+            // A failure while cancelled (an interrupted statement, a cancelled sleep) is the cancellation itself,
+            // unless the handler had passed its commit point: then the change stands and the error is reported as it is.
+            if !request.isPastCommitPoint, error is CancellationError || Task.isCancelled {
+                return errorBytes(id: id, error: .requestCancelled)
+            }
             if let mapped = service.mapError(error) { return errorBytes(id: id, error: mapped) }
             logger.error("internal error", metadata: ["method": "\(request.method)", "error": "\(String(reflecting: error))"])
             return errorBytes(id: id, error: .internalError)
@@ -286,7 +407,20 @@ public final class JSONRPCConnection: @unchecked Sendable {
 
     private func send(_ body: [UInt8]) {
         let framing = state.withLock { $0.framing } ?? .newlineDelimited
+        if let readerThread, pthread_equal(pthread_self(), readerThread) != 0 {
+            // Replies made on the reader thread (inline reads, framing errors) are gathered and handed to the
+            // writer once per read, not one lock, wake-up and write(2) each.
+            framing.append(body, to: &readerOutput)
+            return
+        }
         output.send(framing.frame(body))
+    }
+
+    /// Hands the replies gathered on the reader thread to the writer; called before every read and wait.
+    private func flushReaderOutput() {
+        guard !readerOutput.isEmpty else { return }
+        output.send(readerOutput)
+        readerOutput.removeAll(keepingCapacity: readerOutput.capacity <= 1 << 20)
     }
 
     private func resultBytes(id: JSONValue, result: EncodedJSON) -> [UInt8] {
@@ -299,7 +433,7 @@ public final class JSONRPCConnection: @unchecked Sendable {
     }
 
     private func errorBytes(id: JSONValue, error: RPCError) -> [UInt8] {
-        JSONWriter.bytes(["jsonrpc": "2.0", "id": id, "error": error.jsonValue])
+        JSONWriter.bytes(["jsonrpc": "2.0", "id": id, "error": error.shortenedForWire.jsonValue])
     }
 }
 

@@ -6,18 +6,29 @@ import Darwin
 #endif
 
 /// Writes framed messages to a file descriptor from its own thread, so producers never wait on a slow reader.
+///
+/// The queue has a soft bound, `maximumQueuedBytes`: `send` never blocks (a handler's reply is always accepted),
+/// but the reader of the input calls `waitUntilWritable()` before taking more work, so a peer that stops reading
+/// its replies stops being read in turn, as with any LSP server, and the queue stays near the bound.
 public final class OutputChannel: @unchecked Sendable {
+    /// The default soft bound of the queue: 4 MiB.
+    public static let defaultMaximumQueuedBytes = 4 << 20
+
+    /// The soft bound of the bytes queued and not yet written.
+    public let maximumQueuedBytes: Int
+
     private let fileDescriptor: Int32
     private let condition = NSCondition()
     private var pending: [UInt8] = []
+    private var writingBytes = 0
     private var closed = false
-    private var writing = false
     private var broken = false
     private var thread: Thread?
 
     /// Starts the writer thread for `fileDescriptor`.
-    public init(fileDescriptor: Int32) {
+    public init(fileDescriptor: Int32, maximumQueuedBytes: Int = OutputChannel.defaultMaximumQueuedBytes) {
         self.fileDescriptor = fileDescriptor
+        self.maximumQueuedBytes = max(1, maximumQueuedBytes)
         // The thread keeps the channel alive until `close()` lets its loop end.
         let thread = Thread { [self] in self.writeLoop() }
         thread.name = "gofast.output"
@@ -28,8 +39,31 @@ public final class OutputChannel: @unchecked Sendable {
     /// Queues bytes for writing; never blocks on the reader of the descriptor.
     public func send(_ bytes: [UInt8]) {
         condition.lock()
-        pending.append(contentsOf: bytes)
+        if !broken { pending.append(contentsOf: bytes) }
         condition.signal()
+        condition.unlock()
+    }
+
+    /// The bytes queued or being written.
+    public var queuedBytes: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return pending.count + writingBytes
+    }
+
+    /// Whether `waitUntilWritable` would block now.
+    public var isFull: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return pending.count + writingBytes >= maximumQueuedBytes && !broken
+    }
+
+    /// Blocks until fewer than `maximumQueuedBytes` are queued (or the descriptor broke, so nothing will queue).
+    public func waitUntilWritable() {
+        condition.lock()
+        while pending.count + writingBytes >= maximumQueuedBytes && !broken {
+            condition.wait()
+        }
         condition.unlock()
     }
 
@@ -38,13 +72,16 @@ public final class OutputChannel: @unchecked Sendable {
         condition.lock()
         closed = true
         condition.broadcast()
-        while (!pending.isEmpty || writing) && !broken {
+        while (!pending.isEmpty || writingBytes > 0) && !broken {
             condition.wait()
         }
         condition.unlock()
     }
 
     private func writeLoop() {
+        // Chunks are written from a swapped-out buffer; a small one keeps its capacity for reuse, a big one
+        // (a burst of large replies) is released, so a spike does not stay resident.
+        var chunk: [UInt8] = []
         while true {
             condition.lock()
             while pending.isEmpty && !closed { condition.wait() }
@@ -53,16 +90,16 @@ public final class OutputChannel: @unchecked Sendable {
                 condition.unlock()
                 return
             }
-            let chunk = pending
-            pending.removeAll(keepingCapacity: true)
-            writing = true
+            swap(&chunk, &pending)
+            writingBytes = chunk.count
             condition.unlock()
 
             let ok = writeFully(chunk)
+            if chunk.capacity > 1 << 20 { chunk = [] } else { chunk.removeAll(keepingCapacity: true) }
 
             condition.lock()
-            writing = false
-            if !ok { broken = true; pending.removeAll() }
+            writingBytes = 0
+            if !ok { broken = true; pending = [] }
             condition.broadcast()
             condition.unlock()
         }

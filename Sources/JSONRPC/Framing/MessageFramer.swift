@@ -11,6 +11,9 @@ public struct MessageFramer: Sendable {
         case oversized(declaredBytes: Int?)
         /// A header block that is not valid LSP framing; the framer skipped it.
         case invalidHeader(String)
+        /// A line before the first message that starts neither a JSON message nor a header (a bare value, a
+        /// stray line); it was skipped and detection goes on with the next line. The text is a short preview.
+        case stray(String)
     }
 
     /// The framing in use, nil until detected from the first non-blank byte.
@@ -61,15 +64,87 @@ public struct MessageFramer: Sendable {
     /// The next complete event, or nil when more bytes are needed.
     public mutating func next() -> Event? {
         if framing == nil {
-            while start < buffer.count, Self.isBlank(buffer[start]) { start += 1 }
-            guard start < buffer.count else { return nil }
-            framing = buffer[start] == UInt8(ascii: "{") || buffer[start] == UInt8(ascii: "[") ? .newlineDelimited : .contentLength
-            scanned = start
+            switch detectFraming() {
+            case .needMoreBytes: return nil
+            case .stray(let event): return event
+            case .detected(let detected):
+                framing = detected
+                scanned = start
+            }
         }
         switch framing! {
         case .newlineDelimited: return nextLine()
         case .contentLength: return nextContentLengthMessage()
         }
+    }
+
+    /// Marks the end of the input: a last line without its newline becomes complete (a message in newline
+    /// framing, or a stray line before the first message). Take the remaining events with `next()`.
+    public mutating func finish() {
+        if skippingLine || bytesToSkip > 0 { return }
+        if framing == nil || framing == .newlineDelimited { buffer.append(0x0A) }
+    }
+
+    private enum Detection {
+        case needMoreBytes
+        case stray(Event)
+        case detected(Framing)
+    }
+
+    /// Decides the framing from the first line that is not blank: `{` or `[` starts a newline-delimited
+    /// message, `Name:` starts an LSP header block. Anything else (a bare value, a stray line) is skipped as
+    /// `.stray`, so one careless line does not cost the session. A UTF-8 byte-order mark is skipped.
+    private mutating func detectFraming() -> Detection {
+        while start < buffer.count {
+            if Self.isBlank(buffer[start]) {
+                start += 1
+            } else if buffer[start] == 0xEF, start + 2 < buffer.count, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF {
+                start += 3
+            } else if buffer[start] == 0xEF, buffer.count - start < 3 {
+                return .needMoreBytes
+            } else {
+                break
+            }
+        }
+        guard start < buffer.count else { return .needMoreBytes }
+        if buffer[start] == UInt8(ascii: "{") || buffer[start] == UInt8(ascii: "[") { return .detected(.newlineDelimited) }
+        // An LSP header name: token characters up to a colon.
+        var index = start
+        while index < buffer.count, index - start <= 64, Self.isTokenByte(buffer[index]) { index += 1 }
+        if index == buffer.count, index - start <= 64 { return .needMoreBytes }
+        if index > start, index < buffer.count, buffer[index] == UInt8(ascii: ":") { return .detected(.contentLength) }
+        // A mangled LSP header (`Content-Length 12`) is still LSP framing: reported as a bad header, not a stray line.
+        if Self.isContentHeaderName(buffer[start..<index]) { return .detected(.contentLength) }
+        guard let newline = buffer[start...].firstIndex(of: 0x0A) else {
+            if buffer.count - start > maximumMessageBytes {
+                let preview = Self.preview(buffer[start...])
+                skippingLine = true
+                start = buffer.count
+                scanned = start
+                return .stray(.stray(preview))
+            }
+            return .needMoreBytes
+        }
+        let preview = Self.preview(buffer[start..<newline])
+        start = newline + 1
+        scanned = start
+        return .stray(.stray(preview))
+    }
+
+    private static func isContentHeaderName(_ name: ArraySlice<UInt8>) -> Bool {
+        let lowered = name.map { $0 | 0x20 }
+        return lowered.elementsEqual("content-length".utf8) || lowered.elementsEqual("content-type".utf8)
+    }
+
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: "-")
+    }
+
+    /// At most 80 characters of `bytes`, trimmed, for an error message.
+    private static func preview(_ bytes: ArraySlice<UInt8>) -> String {
+        var text = String(decoding: bytes.prefix(320), as: UTF8.self)
+        while let last = text.unicodeScalars.last, last == "\r" || last == " " || last == "\t" { text.unicodeScalars.removeLast() }
+        return EchoedText.quoted(text, limit: 80)
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool {
@@ -96,6 +171,8 @@ public struct MessageFramer: Sendable {
             var body = line
             while let last = body.last, Self.isBlank(last) { body = body.dropLast() }
             while let first = body.first, Self.isBlank(first) { body = body.dropFirst() }
+            // Some writers put a byte-order mark before every message they write, not only the first.
+            if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
             if body.isEmpty { continue }
             return .message(Array(body))
         }
@@ -124,8 +201,11 @@ public struct MessageFramer: Sendable {
             let bodyStart = headerEnd.bodyStart
             switch Self.parseContentLength(headerBytes) {
             case .failure(let error):
-                start = bodyStart
-                scanned = bodyStart
+                // Resynchronise from the line after the first bad one: a stray line before a valid header
+                // block then costs only itself, and a bad header's body is skipped up to the next header.
+                let firstLineEnd = buffer[start..<headerEnd.headerEnd].firstIndex(of: 0x0A) ?? headerEnd.headerEnd
+                start = min(firstLineEnd + 1, bodyStart)
+                scanned = start
                 resynchronizing = true
                 return .invalidHeader(error.reason)
             case .success(let length):

@@ -11,12 +11,26 @@ public struct RPCMethod: Sendable {
     public let access: Access
     /// Handles one request and returns its encoded result.
     public let handler: @Sendable (RPCRequest) async throws -> EncodedJSON
+    /// For a read that needs no suspension: the same work done synchronously, which the connection runs on its
+    /// reader thread (no task, no scheduler hop) whenever no write is pending; nil for ordinary methods.
+    public let inlineHandler: (@Sendable (RPCRequest) throws -> EncodedJSON)?
 
     /// Creates a method.
     public init(_ name: String, access: Access, handler: @escaping @Sendable (RPCRequest) async throws -> EncodedJSON) {
         self.name = name
         self.access = access
         self.handler = handler
+        self.inlineHandler = nil
+    }
+
+    /// Creates a short read answered inline: on the connection's reader thread when no write is pending, else
+    /// as a task ordered after the pending writes like any read. It must not block for long: while it runs,
+    /// no input is read.
+    public init(_ name: String, inlineRead: @escaping @Sendable (RPCRequest) throws -> EncodedJSON) {
+        self.name = name
+        self.access = .read
+        self.handler = { request in try inlineRead(request) }
+        self.inlineHandler = inlineRead
     }
 }
 

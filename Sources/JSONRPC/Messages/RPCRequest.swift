@@ -8,6 +8,8 @@ public struct RPCRequest: Sendable {
     public let params: JSONValue?
     /// Reports `$/progress` when the request carried a `workDoneToken`; does nothing otherwise.
     public let progress: ProgressReporter
+    /// Set once the handler passes its commit point (`committing`); from then on cancellation is not reported.
+    let commitPoint = CommitPoint()
 
     /// Creates a request (the connection does this; tests may too).
     public init(method: String, id: JSONValue?, params: JSONValue?, progress: ProgressReporter = .disabled) {
