@@ -77,17 +77,21 @@ struct PlanEditing {
     }
 
     /// Validates `edited` (the whole plan) and writes the changed days as one revision; nothing changes → the current revision.
-    func commit(_ edited: [PlannedDay], kind: String, reason: String?, warnings: [String], _ context: ServerContext,
+    func commit(_ edited: [PlannedDay], kind: String, reason: String?, warnings: [String], _ call: MethodCall,
                 trainingDays: [Weekday]? = nil, planUpdate: TrainingPlan? = nil) async throws -> Result {
+        let context = call.context
+        let request = call.request
         let final = applying(edited)
         try validate(final, trainingDays: trainingDays)
+        try Task.checkCancellation()
         let changed = PlanHistory.changes(from: days, to: final)
         let changedIds = Set(final.filter { day in days.contains { $0.id == day.id && ($0.plannedData != day.plannedData || $0.phase != day.phase) } }.map(\.id))
         let write = RevisionWrite(
             planId: plan.id, kind: kind, reason: reason, days: final.filter { changedIds.contains($0.id) },
             expectedRevisions: Dictionary(uniqueKeysWithValues: days.map { ($0.id, $0.revision) }), createdAt: context.clock.timestamp(), plan: planUpdate
         )
-        let committed = try await context.database.commitRevision(write)
+        // The commit point: a cancel that arrives now no longer undoes the answer.
+        let committed = try await request.committing { try await context.database.commitRevision(write) }
         return Result(revision: committed.revision, changes: changed, warnings: warnings)
     }
 }

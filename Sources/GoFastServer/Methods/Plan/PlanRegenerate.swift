@@ -65,16 +65,20 @@ enum PlanRegenerate: GoFastMethod {
             days = VolumeRamp.capped(days, from: fromDate, startWeeklyMeters: current, easyPace: easyPace)
             generated.warnings.append("The weeks from \(fromDate) rise at most 10 % a week from your current \(Int((current / 1000).rounded())) km.")
         }
-        _ = try await context.database.replacePlannedWorkouts(planId: plan.id, fromDate: fromDate, days: days, plan: plan, reason: scope.warning)
-        // The summary describes what is stored now: regenerated weeks and the kept days before fromDate.
-        var regenerated = generated
-        let stored = try await context.database.plannedDays(planId: plan.id)
-        regenerated.weeks = Dictionary(grouping: stored, by: \.weekIndex).keys.sorted().map { weekIndex in
-            let days = stored.filter { $0.weekIndex == weekIndex }.sorted { $0.dayIndex < $1.dayIndex }
-            return GeneratedWeek(weekIndex: weekIndex, phase: days.first?.phase ?? .base, days: days.map {
-                GeneratedDay(weekIndex: weekIndex, dayIndex: $0.dayIndex, phase: $0.phase, workout: $0.plannedData)
-            })
+        // The commit point: from here the change is written and the reply is its result, whatever a cancel says.
+        let generatedPlan = generated
+        return try await request.committing { [plan, days, scope] in
+            _ = try await context.database.replacePlannedWorkouts(planId: plan.id, fromDate: fromDate, days: days, plan: plan, reason: scope.warning)
+            // The summary describes what is stored now: regenerated weeks and the kept days before fromDate.
+            var regenerated = generatedPlan
+            let stored = try await context.database.plannedDays(planId: plan.id)
+            regenerated.weeks = Dictionary(grouping: stored, by: \.weekIndex).keys.sorted().map { weekIndex in
+                let days = stored.filter { $0.weekIndex == weekIndex }.sorted { $0.dayIndex < $1.dayIndex }
+                return GeneratedWeek(weekIndex: weekIndex, phase: days.first?.phase ?? .base, days: days.map {
+                    GeneratedDay(weekIndex: weekIndex, dayIndex: $0.dayIndex, phase: $0.phase, workout: $0.plannedData)
+                })
+            }
+            return PlanInputs.result(regenerated, plan: plan, race: race, generator: generator.name)
         }
-        return PlanInputs.result(regenerated, plan: plan, race: race, generator: generator.name)
     }
 }

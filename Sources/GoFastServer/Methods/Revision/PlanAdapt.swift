@@ -50,7 +50,7 @@ enum PlanAdapt: GoFastMethod {
             return Result(reasons: proposal.reasons, changes: changes, projected: proposal.projected, applied: false, revision: nil)
         }
         let committed = try await editing.commit(
-            proposal.days, kind: "adapt", reason: proposal.reasons.map(\.code).joined(separator: ", "), warnings: [], call.context
+            proposal.days, kind: "adapt", reason: proposal.reasons.map(\.code).joined(separator: ", "), warnings: [], call
         )
         return Result(reasons: proposal.reasons, changes: committed.changes, projected: proposal.projected, applied: true, revision: committed.revision)
     }

@@ -23,6 +23,6 @@ enum PlanMoveDay: GoFastMethod {
         } catch {
             throw RPCError.invalidParams(field: error.field, reason: error.reason)
         }
-        return try await editing.commit(edit.days, kind: "moveDay", reason: "\(params.date) → \(params.toDate)", warnings: edit.warnings, call.context)
+        return try await editing.commit(edit.days, kind: "moveDay", reason: "\(params.date) → \(params.toDate)", warnings: edit.warnings, call)
     }
 }

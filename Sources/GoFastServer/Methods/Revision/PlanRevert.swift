@@ -22,6 +22,6 @@ enum PlanRevert: GoFastMethod {
         guard params.revision != current else { return PlanEditing.Result(revision: current, changes: [], warnings: []) }
         let versions = try await call.database.dayVersions(planId: editing.plan.id)
         let restored = PlanHistory.days(editing.days, at: params.revision, versions: versions).filter { $0.date >= editing.today }
-        return try await editing.commit(restored, kind: "revert", reason: "revert to revision \(params.revision)", warnings: [], call.context)
+        return try await editing.commit(restored, kind: "revert", reason: "revert to revision \(params.revision)", warnings: [], call)
     }
 }

@@ -39,6 +39,6 @@ enum PlanSetTrainingDays: GoFastMethod {
         let kept = editing.days.filter { $0.date < params.fromDate && $0.weekIndex == editing.plan.startDate.days(to: params.fromDate) / 7 }
         if !kept.isEmpty { warnings.append("The days of this week before \(params.fromDate) keep their workouts.") }
         return try await editing.commit(edited, kind: "setTrainingDays", reason: trainingDays.map(\.rawValue).joined(separator: ","), warnings: warnings,
-                                        call.context, trainingDays: trainingDays, planUpdate: plan)
+                                        call, trainingDays: trainingDays, planUpdate: plan)
     }
 }

@@ -22,6 +22,6 @@ enum PlanSkipDay: GoFastMethod {
         } catch {
             throw RPCError.invalidParams(field: error.field, reason: error.reason)
         }
-        return try await editing.commit(edit.days, kind: "skipDay", reason: reason ?? "skip \(params.date)", warnings: edit.warnings, call.context)
+        return try await editing.commit(edit.days, kind: "skipDay", reason: reason ?? "skip \(params.date)", warnings: edit.warnings, call)
     }
 }

@@ -43,7 +43,7 @@ enum PlanUnavailable: GoFastMethod {
             target = proposed
             edit.warnings.append("A realistic target after \(rebuild.length) days off: \(clock(proposed)) (the plan's goal was \(clock(goal))).")
         }
-        let result = try await editing.commit(edit.days, kind: "unavailable", reason: "\(reason.rawValue) \(params.from)…\(params.to)", warnings: edit.warnings, call.context)
+        let result = try await editing.commit(edit.days, kind: "unavailable", reason: "\(reason.rawValue) \(params.from)…\(params.to)", warnings: edit.warnings, call)
         return Result(revision: result.revision, changes: result.changes, warnings: result.warnings, targetTimeSeconds: target)
     }
 
