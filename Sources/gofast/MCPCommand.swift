@@ -34,18 +34,6 @@ struct MCPCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Guard the channel as `gofast serve` does: MCP messages go to a private copy of stdout; fd 1 becomes stderr.
-        let protocolOutput = dup(STDOUT_FILENO)
-        dup2(STDERR_FILENO, STDOUT_FILENO)
-        signal(SIGPIPE, SIG_IGN)
-        let logger = options.bootstrapLogging()
-        let context = try options.openContext(logger: logger)
-        let connection = JSONRPCConnection(
-            service: MCPService.make(context), configuration: .init(framing: .newlineDelimited, maximumMessageBytes: maxMessageBytes),
-            outputFileDescriptor: protocolOutput, logger: logger
-        )
-        let code = connection.run(inputFileDescriptor: STDIN_FILENO)
-        try? context.database.close()
-        throw ExitCode(code)
+        try StdioServing.run(options: options, framing: .newlineDelimited, maximumMessageBytes: maxMessageBytes, service: MCPService.make)
     }
 }

@@ -25,21 +25,7 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
-        // Guard the channel: protocol bytes go to a private copy of stdout; fd 1 becomes stderr,
-        // so a stray write cannot corrupt the stream.
-        let protocolOutput = dup(STDOUT_FILENO)
-        dup2(STDERR_FILENO, STDOUT_FILENO)
-        signal(SIGPIPE, SIG_IGN)
-        let logger = options.bootstrapLogging()
-        let context = try options.openContext(logger: logger)
-        let connection = JSONRPCConnection(
-            service: GoFastService.make(context),
-            configuration: .init(framing: framing, maximumMessageBytes: maxMessageBytes),
-            outputFileDescriptor: protocolOutput, logger: logger
-        )
-        let code = connection.run(inputFileDescriptor: STDIN_FILENO)
-        try? context.database.close()
-        throw ExitCode(code)
+        try StdioServing.run(options: options, framing: framing, maximumMessageBytes: maxMessageBytes, service: GoFastService.make)
     }
 }
 

@@ -173,12 +173,13 @@ final class ConnectionTests: XCTestCase {
             }
         }
 
-        /// The exit code of `run`, once it returns; nil after `timeout`.
+        /// The exit code of `run`, once it returns and its output is all read; nil after `timeout`.
         func waitForExit(timeout: TimeInterval = 10) -> Int32? {
             let deadline = Date(timeIntervalSinceNow: timeout)
             condition.lock()
             defer { condition.unlock() }
-            while exitCode == nil {
+            // The exit code and the end of the output: the reader thread may still be draining the pipe.
+            while exitCode == nil || !outputEnded {
                 if !condition.wait(until: deadline) { break }
             }
             return exitCode
