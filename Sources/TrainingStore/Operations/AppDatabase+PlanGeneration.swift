@@ -176,26 +176,52 @@ extension AppDatabase {
     /// place (ids kept), so executions keep their link, and their hydrated snapshots stay untouched.
     public func replacePlannedWorkouts(planId: String, fromDate: CalendarDate, days: [PlannedDay], plan: TrainingPlan) async throws -> Int {
         try await writer.write { db in
-            var changed = 0
-            let existing = try PlannedDay.filter(PlannedDay.Columns.trainingPlanId == planId).fetchAll(db)
-            let byPosition = Dictionary(existing.map { ("\($0.weekIndex)-\($0.dayIndex)", $0) }, uniquingKeysWith: { first, _ in first })
-            let newKeys = Set(days.map { "\($0.weekIndex)-\($0.dayIndex)" })
-            for old in existing where old.date >= fromDate && !newKeys.contains("\(old.weekIndex)-\(old.dayIndex)") {
-                try old.delete(db)
-                changed += 1
-            }
-            for var day in days where day.date >= fromDate {
-                try Task.checkCancellation()
-                if let old = byPosition["\(day.weekIndex)-\(day.dayIndex)"] {
-                    day.id = old.id
-                    try day.update(db)
-                } else {
-                    try day.insert(db)
-                }
-                changed += 1
-            }
-            try plan.update(db)
-            return changed
+            try Self.replacePlannedWorkouts(planId: planId, fromDate: fromDate, days: days, plan: plan, db)
         }
     }
+
+    /// ``replacePlannedWorkouts(planId:fromDate:days:plan:)``, returning the plan's days as stored afterwards, read in
+    /// the same transaction.
+    ///
+    /// A caller that answers with what is stored must not read it back in a second access: once the change is
+    /// committed a cancellation can no longer undo it, yet a second read would throw `CancellationError` and the
+    /// client would be told `-32800` for a change that was made.
+    public func replacePlannedWorkoutsReturningDays(planId: String, fromDate: CalendarDate, days: [PlannedDay], plan: TrainingPlan) async throws -> PlanDaysReplacement {
+        try await writer.write { db in
+            let changed = try Self.replacePlannedWorkouts(planId: planId, fromDate: fromDate, days: days, plan: plan, db)
+            let stored = try PlannedDay.filter(PlannedDay.Columns.trainingPlanId == planId).order(PlannedDay.Columns.date).fetchAll(db)
+            return PlanDaysReplacement(changedCount: changed, storedDays: stored)
+        }
+    }
+
+    static func replacePlannedWorkouts(planId: String, fromDate: CalendarDate, days: [PlannedDay], plan: TrainingPlan, _ db: Database) throws -> Int {
+        var changed = 0
+        let existing = try PlannedDay.filter(PlannedDay.Columns.trainingPlanId == planId).fetchAll(db)
+        let byPosition = Dictionary(existing.map { ("\($0.weekIndex)-\($0.dayIndex)", $0) }, uniquingKeysWith: { first, _ in first })
+        let newKeys = Set(days.map { "\($0.weekIndex)-\($0.dayIndex)" })
+        for old in existing where old.date >= fromDate && !newKeys.contains("\(old.weekIndex)-\(old.dayIndex)") {
+            try old.delete(db)
+            changed += 1
+        }
+        for var day in days where day.date >= fromDate {
+            try Task.checkCancellation()
+            if let old = byPosition["\(day.weekIndex)-\(day.dayIndex)"] {
+                day.id = old.id
+                try day.update(db)
+            } else {
+                try day.insert(db)
+            }
+            changed += 1
+        }
+        try plan.update(db)
+        return changed
+    }
+}
+
+/// What a regeneration changed, and the plan's days after it (in date order), from one transaction.
+public struct PlanDaysReplacement: Sendable {
+    /// Rows updated, inserted or deleted.
+    public var changedCount: Int
+    /// Every day of the plan as stored after the change, in date order.
+    public var storedDays: [PlannedDay]
 }
