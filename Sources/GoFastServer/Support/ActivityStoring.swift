@@ -25,7 +25,7 @@ enum ActivityStoring {
         case .success(let outcome):
             return ActivityResults.Item(activity: outcome.activity, created: outcome.created, execution: outcome.execution, unmatchedReason: outcome.unmatchedReason, error: nil)
         case .failure(let error):
-            let mapped = (error as? RPCError) ?? ApplicationErrorMapper.map(error) ?? .internalError
+            let mapped = (error as? RPCError) ?? ApplicationErrorMapper.map(error, logger: context.logger) ?? .internalError
             if mapped == .internalError { context.logger.error("ingest item failed", metadata: ["error": "\(error)"]) }
             return ActivityResults.Item(activity: nil, created: false, execution: nil, unmatchedReason: nil, error: mapped.jsonValue)
         }

@@ -10,12 +10,24 @@ enum NULGuard {
     /// Throws `-32602` naming the first string (in key order) that holds a NUL; members named in `skipping` at the top
     /// level are left to the method, which checks them item by item.
     static func check(_ params: JSONValue?, skipping: Set<String> = []) throws(RPCError) {
-        guard case .object(let members)? = params else {
-            if let params, let path = firstNUL(in: params, path: "params") { throw error(path) }
+        // The common case (no NUL anywhere) walks the params once without allocating; paths are built only for an error.
+        guard let params, containsNUL(params, skipping: skipping) else { return }
+        guard case .object(let members) = params else {
+            if let path = firstNUL(in: params, path: "params") { throw error(path) }
             return
         }
         for key in members.keys.sorted() where !skipping.contains(key) {
             if let value = members[key], let path = firstNUL(in: value, path: fieldName(key)) { throw error(path) }
+        }
+    }
+
+    /// Whether any string under `value` holds a NUL (top-level members in `skipping` aside).
+    private static func containsNUL(_ value: JSONValue, skipping: Set<String> = []) -> Bool {
+        switch value {
+        case .string(let text): text.utf8.contains(0)
+        case .array(let elements): elements.contains { containsNUL($0) }
+        case .object(let members): members.contains { !skipping.contains($0.key) && containsNUL($0.value) }
+        default: false
         }
     }
 
