@@ -88,7 +88,7 @@ final class HostileInputRegressionTests: GoFastTestCase {
               "heartRateSamples": [["offsetSeconds": 0, "beatsPerMinute": -5]]], "activity.heartRateSamples[0].beatsPerMinute"),
             (["source": "w", "externalId": "mv", "sport": "running", "startTime": "2027-01-05T07:00:00Z", "elapsedSeconds": 100, "movingSeconds": 500,
               "distanceMeters": 300], "activity.movingSeconds"),
-            (nativeRun("old", start: "0001-01-01T00:00:00Z", meters: 5000, seconds: 1500), "startTime"),
+            (nativeRun("old", start: "0001-01-01T00:00:00Z", meters: 5000, seconds: 1500), "activity.startTime"),
         ]
         for (activity, field) in cases {
             let reply = try client.result("activity.ingest", ["athleteId": "a1", "activity": activity])

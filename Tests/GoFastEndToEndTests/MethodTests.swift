@@ -158,7 +158,7 @@ final class MethodTests: GoFastTestCase {
             }
         }
         let codes = Set(document.errorCodes.keys)
-        XCTAssertEqual(codes, [-32700, -32600, -32601, -32602, -32603, -32800, -32001, -32002, -32010, -32011, -32020])
+        XCTAssertEqual(codes, [-32700, -32600, -32601, -32602, -32603, -32800, -32001, -32002, -32010, -32011, -32020, -32030])
     }
 
     // MARK: - The store

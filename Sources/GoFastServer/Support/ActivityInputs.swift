@@ -60,12 +60,18 @@ enum ActivityInput {
         var elevationGainMeters: Double?
         var laps: [ActivityLap]
         var heartRateSamples: [HeartRateSample]
+        /// The field that gave the start, for errors about it (`activities[3].startTime`, `startTimeInSeconds`).
+        var startField = "startTime"
     }
 
     /// Decodes and validates one item; errors are `-32602` with the field path under `prefix`.
     static func normalize(_ item: JSONValue, prefix: String) throws(RPCError) -> Normalized {
         guard case .object(let members) = item else {
             throw RPCError.invalidParams(field: prefix.isEmpty ? "activity" : String(prefix.dropLast()), reason: "must be an object, got \(item.typeName)")
+        }
+        let itemField = prefix.isEmpty ? "activity" : String(prefix.dropLast())
+        if let path = NULGuard.firstNUL(in: item, path: itemField) {
+            throw RPCError.invalidParams(field: path, reason: "must not contain a NUL character (U+0000)")
         }
         // Garmin summaries carry `startTimeInSeconds`; ours carry `startTime`.
         let isGarmin = members["startTimeInSeconds"] != nil || (members["startTime"] == nil && members["summaryId"] != nil)
@@ -80,13 +86,14 @@ enum ActivityInput {
         } catch let error as RPCError {
             throw error
         } catch {
-            throw RPCError.invalidParams(field: prefix.isEmpty ? "activity" : String(prefix.dropLast()), reason: "\(error)")
+            throw RPCError.invalidParams(field: itemField, reason: "cannot be read as an activity")
         }
     }
 
     private static func fromNative(_ native: Native, prefix: String) throws(RPCError) -> Normalized {
         let source = try Validation.text(native.source, field: prefix + "source", maxLength: 64)
         let externalId = try Validation.text(native.externalId, field: prefix + "externalId", maxLength: 200)
+        let sport = try sportName(native.sport, field: prefix + "sport")
         guard let start = Timestamp.parse(native.startTime) else {
             throw RPCError.invalidParams(field: prefix + "startTime", reason: "must be RFC 3339 with an offset, like 2026-11-24T23:30:00-08:00")
         }
@@ -128,14 +135,14 @@ enum ActivityInput {
             _ = try Validation.number(sample.beatsPerMinute, in: 20...260, field: field + "beatsPerMinute", unit: "bpm")
         }
         return Normalized(
-            source: source, externalId: externalId, sport: Sport.normalize(native.sport), startEpochSeconds: start.epochSeconds,
+            source: source, externalId: externalId, sport: sport, startEpochSeconds: start.epochSeconds,
             utcOffsetSeconds: start.utcOffsetSeconds, elapsedSeconds: elapsed, movingSeconds: moving, distanceMeters: distance,
             averageHeartRate: try heartRate(native.averageHeartRate, field: prefix + "averageHeartRate"),
             maxHeartRate: try heartRate(native.maxHeartRate, field: prefix + "maxHeartRate"),
             elevationGainMeters: try native.elevationGainMeters.map { value throws(RPCError) in
                 try Validation.number(value, in: 0...20_000, field: prefix + "elevationGainMeters", unit: "metres")
             },
-            laps: laps, heartRateSamples: samples
+            laps: laps, heartRateSamples: samples, startField: prefix + "startTime"
         )
     }
 
@@ -146,6 +153,8 @@ enum ActivityInput {
         guard !externalId.trimmingCharacters(in: .whitespaces).isEmpty, externalId.count <= 200 else {
             throw RPCError.invalidParams(field: prefix + "summaryId", reason: "must be 1–200 characters")
         }
+        try Validation.refuseControlCharacters(in: externalId, field: prefix + "summaryId")
+        let sport = try sportName(garmin.activityType ?? "unknown", field: prefix + "activityType")
         let offset = garmin.startTimeOffsetInSeconds ?? 0
         guard (-43_200...50_400).contains(offset) else {
             throw RPCError.invalidParams(field: prefix + "startTimeOffsetInSeconds", reason: "must be between -43200 and 50400 seconds")
@@ -154,7 +163,7 @@ enum ActivityInput {
         _ = try Validation.number(garmin.startTimeInSeconds, in: 0...4_102_444_800, field: prefix + "startTimeInSeconds", unit: "seconds since 1970")
         let distance = try Validation.number(garmin.distanceInMeters ?? 0, in: 0...2_000_000, field: prefix + "distanceInMeters", unit: "metres")
         return Normalized(
-            source: "garmin", externalId: externalId, sport: Sport.normalize(garmin.activityType ?? "unknown"),
+            source: "garmin", externalId: externalId, sport: sport,
             startEpochSeconds: garmin.startTimeInSeconds, utcOffsetSeconds: garmin.startTimeOffsetInSeconds,
             elapsedSeconds: duration,
             movingSeconds: try garmin.movingDurationInSeconds.map { value throws(RPCError) in
@@ -166,8 +175,15 @@ enum ActivityInput {
             elevationGainMeters: try garmin.totalElevationGainInMeters.map { value throws(RPCError) in
                 try Validation.number(value, in: 0...20_000, field: prefix + "totalElevationGainInMeters", unit: "metres")
             },
-            laps: [], heartRateSamples: []
+            laps: [], heartRateSamples: [], startField: prefix + "startTimeInSeconds"
         )
+    }
+
+    /// A sport as stored: at most 64 characters without control characters, normalised (`trail_running` → `running`).
+    private static func sportName(_ value: String, field: String) throws(RPCError) -> String {
+        guard value.count <= 64 else { throw RPCError.invalidParams(field: field, reason: "must be at most 64 characters") }
+        try Validation.refuseControlCharacters(in: value, field: field)
+        return Sport.normalize(value)
     }
 
     /// A heart rate in 20 … 260 bpm; 0 means "not recorded" where a source writes it so.

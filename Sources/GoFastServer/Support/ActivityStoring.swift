@@ -25,16 +25,28 @@ enum ActivityStoring {
         case .success(let outcome):
             return ActivityResults.Item(activity: outcome.activity, created: outcome.created, execution: outcome.execution, unmatchedReason: outcome.unmatchedReason, error: nil)
         case .failure(let error):
-            let mapped = (error as? RPCError) ?? ApplicationErrorMapper.map(error) ?? .internalError
+            let mapped = (error as? RPCError) ?? ApplicationErrorMapper.map(error, logger: context.logger) ?? .internalError
             if mapped == .internalError { context.logger.error("ingest item failed", metadata: ["error": "\(error)"]) }
             return ActivityResults.Item(activity: nil, created: false, execution: nil, unmatchedReason: nil, error: mapped.jsonValue)
         }
     }
 
-    static func makeActivity(_ input: ActivityInput.Normalized, athlete: Athlete, zone: TimeZone, now: String) throws(RPCError) -> Activity {
+    /// How far past the server's clock an activity may start: a day covers any time zone and a watch's clock drift,
+    /// while a later start is a clock error that would mark a future planned day as done.
+    static let maximumFutureStartSeconds = 86_400.0
+
+    /// The activity to store, or `-32602` naming the input's start field; `nowEpochSeconds` is the server's clock.
+    static func makeActivity(_ input: ActivityInput.Normalized, athlete: Athlete, zone: TimeZone, now: String, nowEpochSeconds: Double) throws(RPCError) -> Activity {
         // Years 1900 … 9999: older or later instants are clock errors, and dates outside 0001 … 9999 cannot be stored.
         guard input.startEpochSeconds.isFinite, (-2_208_988_800...253_402_214_400).contains(input.startEpochSeconds) else {
-            throw RPCError.invalidParams(field: "startTime", reason: "must be between the years 1900 and 9999")
+            throw RPCError.invalidParams(field: input.startField, reason: "must be between the years 1900 and 9999")
+        }
+        let latestStart = nowEpochSeconds + maximumFutureStartSeconds
+        guard input.startEpochSeconds <= latestStart else {
+            throw RPCError.invalidParams(
+                field: input.startField,
+                reason: "is more than a day in the future: the server's clock says \(Timestamp.format(epochSeconds: nowEpochSeconds, fractionDigits: 0))"
+            )
         }
         let offset = input.utcOffsetSeconds ?? zone.secondsFromGMT(for: Date(timeIntervalSince1970: input.startEpochSeconds))
         var activity = Activity(

@@ -15,8 +15,9 @@ enum AthleteInputs {
     }
 
     static func timeZone(_ value: String, field: String) throws(RPCError) -> String {
+        try Validation.refuseControlCharacters(in: value, field: field)
         guard TimeZones.zone(named: value) != nil else {
-            throw RPCError.invalidParams(field: field, reason: "must be an IANA time zone name like \"America/Los_Angeles\", got \"\(value.prefix(64))\"")
+            throw RPCError.invalidParams(field: field, reason: "must be an IANA time zone name like \"America/Los_Angeles\", got \"\(Validation.excerpt(value))\"")
         }
         return value
     }

@@ -38,10 +38,21 @@ enum TimeZones {
 
     /// The zone named `identifier`, or nil when it is not an IANA name.
     static func zone(named identifier: String) -> TimeZone? {
+        // IANA names are ASCII letters, digits, `/`, `_`, `-` and `+`: anything else (a NUL, which the file system
+        // would cut the path at, a control character, `..`) names no zone.
+        guard identifier.utf8.allSatisfy(isNameByte) else { return nil }
         if known.contains(identifier) { return TimeZone(identifier: identifier) }
         // Names the list misses (Asia/Kolkata) but the zone database has.
         guard identifier.contains("/"), !identifier.contains(".."), identifier.count <= 64,
               FileManager.default.fileExists(atPath: "/usr/share/zoneinfo/" + identifier) else { return nil }
         return TimeZone(identifier: identifier)
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        case UInt8(ascii: "/"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "+"): true
+        default: false
+        }
     }
 }

@@ -2,12 +2,42 @@ import JSONRPC
 
 /// Checks of decoded params that JSON types cannot express; each failure is `-32602` with the field and the reason.
 enum Validation {
-    /// A trimmed, non-empty text of at most `maxLength` characters.
-    static func text(_ value: String, field: String, maxLength: Int = 200) throws(RPCError) -> String {
+    /// Whether a text is one line (names, ids, places) or may hold line breaks and tabs (notes).
+    enum TextLayout {
+        /// No control character at all.
+        case singleLine
+        /// Tabs and line breaks allowed; other control characters refused.
+        case multiLine
+    }
+
+    /// A trimmed, non-empty text of at most `maxLength` characters without control characters (NUL included).
+    static func text(_ value: String, field: String, maxLength: Int = 200, layout: TextLayout = .singleLine) throws(RPCError) -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw RPCError.invalidParams(field: field, reason: "must not be empty") }
         guard trimmed.count <= maxLength else { throw RPCError.invalidParams(field: field, reason: "must be at most \(maxLength) characters") }
+        try refuseControlCharacters(in: trimmed, field: field, layout: layout)
         return trimmed
+    }
+
+    /// Refuses C0 controls (NUL included), DEL and C1 controls; `.multiLine` lets tab, line feed and carriage return through.
+    ///
+    /// SQLite binds text up to its first NUL, so a NUL would be cut silently when stored; the other controls make no
+    /// sense in a name, an id, a time zone or a path and would come back to haunt a terminal or a calendar.
+    static func refuseControlCharacters(in value: String, field: String, layout: TextLayout = .singleLine) throws(RPCError) {
+        for (offset, scalar) in value.unicodeScalars.enumerated() where isControl(scalar, layout: layout) {
+            let code = String(scalar.value, radix: 16, uppercase: true)
+            throw RPCError.invalidParams(
+                field: field, reason: "must not contain control characters: U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code) at character \(offset)"
+            )
+        }
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar, layout: TextLayout) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: layout == .singleLine
+        case 0x00...0x1F, 0x7F...0x9F: true
+        default: false
+        }
     }
 
     /// A finite number within `range`.
@@ -34,11 +64,18 @@ enum Validation {
               !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !trimmed.contains(" ") else {
             throw RPCError.invalidParams(field: field, reason: "must be an e-mail address like runner@example.com")
         }
+        try refuseControlCharacters(in: trimmed, field: field)
         return trimmed
     }
 
     static func format(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+
+    /// At most `maxLength` characters of a client's value, for echoing it in an error: a 1 MB id comes back as its
+    /// first characters and `…`, never whole.
+    static func excerpt(_ value: String, maxLength: Int = 64) -> String {
+        value.count <= maxLength ? value : value.prefix(maxLength) + "…"
     }
 }
 

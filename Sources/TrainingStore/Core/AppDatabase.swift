@@ -29,7 +29,7 @@ public struct AppDatabase: Sendable {
         return try reader.unsafeRead(body)
     }
 
-    /// Opens (creating when needed, readable by its owner only) the database at `path`; `:memory:` is a throwaway.
+    /// Opens (creating when needed, readable by its owner only: ``FileProtection``) the database at `path`; `:memory:` is a throwaway.
     public static func open(path: String) throws -> AppDatabase {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
@@ -40,13 +40,11 @@ public struct AppDatabase: Sendable {
         if path == ":memory:" {
             return try AppDatabase(DatabaseQueue(configuration: configuration))
         }
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if !FileManager.default.fileExists(atPath: path) {
-            // Health data: owner-only from the first byte (SQLite gives -wal and -shm the same mode).
-            let descriptor = Foundation.open(path, O_CREAT | O_RDWR, 0o600)
-            if descriptor >= 0 { Foundation.close(descriptor) }
-        }
+        // Health data: the folder 0700 and the files 0600 from the first byte (SQLite gives -wal and -shm the
+        // database's mode), and tightened when an older or copied database is found looser.
+        let absolute = URL(fileURLWithPath: path).path
+        try FileProtection.prepareFolder(of: absolute)
+        FileProtection.protectFiles(of: absolute)
         return try AppDatabase(DatabasePool(path: path, configuration: configuration))
     }
 

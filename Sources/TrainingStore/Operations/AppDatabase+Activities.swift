@@ -201,13 +201,33 @@ extension AppDatabase {
         try await reader.read { db in try Activity.fetchOne(db, key: id) }
     }
 
-    /// The athlete's executions between two dates inclusive, by date.
+    /// The athlete's executions between two dates inclusive, by date, then `createdAt`, then id (every one: for reports).
     public func executions(athleteId: String, from: CalendarDate?, to: CalendarDate?) async throws -> [ExecutedDay] {
         try await reader.read { db in
             var request = ExecutedDay.filter(ExecutedDay.Columns.athleteId == athleteId)
             if let from { request = request.filter(ExecutedDay.Columns.date >= from.description) }
             if let to { request = request.filter(ExecutedDay.Columns.date <= to.description) }
-            return try request.order(ExecutedDay.Columns.date, ExecutedDay.Columns.createdAt).fetchAll(db)
+            return try request.order(ExecutedDay.Columns.date, ExecutedDay.Columns.createdAt, ExecutedDay.Columns.id).fetchAll(db)
+        }
+    }
+
+    /// One page of the athlete's executions between two dates inclusive, by date, then `createdAt`, then id; `after`
+    /// must be an execution of this athlete (it may lie outside the dates: the page starts after its place).
+    public func executions(athleteId: String, from: CalendarDate?, to: CalendarDate?, page: Page) async throws -> [ExecutedDay] {
+        try await reader.read { db in
+            var request = ExecutedDay.filter(ExecutedDay.Columns.athleteId == athleteId)
+            if let from { request = request.filter(ExecutedDay.Columns.date >= from.description) }
+            if let to { request = request.filter(ExecutedDay.Columns.date <= to.description) }
+            if let after = page.after {
+                guard let cursor = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT date, createdAt, id FROM trainingDayExecuted WHERE id = ? AND athleteId = ?"), arguments: [after, athleteId]
+                ) else {
+                    throw UnknownPageCursor(entity: "execution", id: after)
+                }
+                let key: [any DatabaseValueConvertible] = [cursor["date"] as String, cursor["createdAt"] as String, cursor["id"] as String]
+                request = request.filter(sql: "(date, createdAt, id) > (?, ?, ?)", arguments: StatementArguments(key))
+            }
+            return try request.order(ExecutedDay.Columns.date, ExecutedDay.Columns.createdAt, ExecutedDay.Columns.id).limit(page.limit).fetchAll(db)
         }
     }
 

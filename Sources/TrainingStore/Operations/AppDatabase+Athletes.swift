@@ -33,8 +33,17 @@ extension AppDatabase {
         }
     }
 
-    /// All athletes by name.
-    public func athletes() async throws -> [Athlete] {
-        try await reader.read { db in try Athlete.order(Athlete.Columns.name, Athlete.Columns.id).fetchAll(db) }
+    /// One page of athletes by name, then id.
+    public func athletes(page: Page = Page()) async throws -> [Athlete] {
+        try await reader.read { db in
+            guard let after = page.after else {
+                return try db.cachedAll(Athlete.self, "SELECT * FROM athlete ORDER BY name, id LIMIT ?", [page.limit])
+            }
+            guard let cursor = try Row.fetchOne(db.cachedStatement(sql: "SELECT name, id FROM athlete WHERE id = ?"), arguments: [after]) else {
+                throw UnknownPageCursor(entity: "athlete", id: after)
+            }
+            return try db.cachedAll(Athlete.self, "SELECT * FROM athlete WHERE (name, id) > (?, ?) ORDER BY name, id LIMIT ?",
+                                    [cursor["name"] as String, cursor["id"] as String, page.limit])
+        }
     }
 }

@@ -22,8 +22,17 @@ extension AppDatabase {
         try await reader.read { db in try Race.fetchOne(db, key: id) }
     }
 
-    /// All races by date.
-    public func races() async throws -> [Race] {
-        try await reader.read { db in try Race.order(Race.Columns.date, Race.Columns.name, Race.Columns.id).fetchAll(db) }
+    /// One page of races by date, then name, then id.
+    public func races(page: Page = Page()) async throws -> [Race] {
+        try await reader.read { db in
+            guard let after = page.after else {
+                return try db.cachedAll(Race.self, "SELECT * FROM race ORDER BY date, name, id LIMIT ?", [page.limit])
+            }
+            guard let cursor = try Row.fetchOne(db.cachedStatement(sql: "SELECT date, name, id FROM race WHERE id = ?"), arguments: [after]) else {
+                throw UnknownPageCursor(entity: "race", id: after)
+            }
+            return try db.cachedAll(Race.self, "SELECT * FROM race WHERE (date, name, id) > (?, ?, ?) ORDER BY date, name, id LIMIT ?",
+                                    [cursor["date"] as String, cursor["name"] as String, cursor["id"] as String, page.limit])
+        }
     }
 }

@@ -66,13 +66,14 @@ enum ActivityImport: GoFastMethod {
         let digest = SHA256.hex(bytes)
         let zone = TimeZones.zone(named: athlete.timeZone) ?? .gmt
         let now = context.clock.timestamp()
+        let nowEpochSeconds = context.clock.epochSeconds
         // A session whose start cannot be stored gets its own error; the others go on.
         var results = [ActivityResults.Item?](repeating: nil, count: decoded.activities.count)
         var activities: [(index: Int, activity: Activity)] = []
         for (index, session) in decoded.activities.enumerated() {
             do {
                 let normalized = normalize(session, format: decoded.format, externalId: decoded.activities.count > 1 ? "sha256:\(digest)#\(index)" : "sha256:\(digest)")
-                activities.append((index, try ActivityStoring.makeActivity(normalized, athlete: athlete, zone: zone, now: now)))
+                activities.append((index, try ActivityStoring.makeActivity(normalized, athlete: athlete, zone: zone, now: now, nowEpochSeconds: nowEpochSeconds)))
             } catch {
                 results[index] = ActivityResults.Item(activity: nil, created: false, execution: nil, unmatchedReason: nil, error: error.jsonValue)
             }
@@ -86,6 +87,9 @@ enum ActivityImport: GoFastMethod {
 
     /// The bytes of a regular file of at most `maximumFileBytes` (a FIFO or a device would block or never end).
     static func readFile(_ path: String) throws(RPCError) -> [UInt8] {
+        // A NUL would end the path early (`…/passwd\u0000.fit` opening `…/passwd`); the wire's NUL check refuses it
+        // first, and no control character belongs in a path a client means.
+        try Validation.refuseControlCharacters(in: path, field: "path")
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
             throw RPCError.invalidParams(field: "path", reason: "cannot be read: no such file or no permission (\(path.suffix(200)))")
         }

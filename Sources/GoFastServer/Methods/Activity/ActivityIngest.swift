@@ -11,6 +11,8 @@ enum ActivityIngest: GoFastMethod {
     static let name = "activity.ingest"
     static let access = RPCMethod.Access.write
     static let isIdempotent = true
+    /// Each item is checked on its own, so a NUL in one activity is that item's error.
+    static let itemCheckedMembers: Set<String> = ["activity", "activities"]
 
     static func handle(_ params: EmptyParams, _ call: MethodCall) async throws -> ActivityResults {
         let request = call.request
@@ -47,10 +49,11 @@ enum ActivityIngest: GoFastMethod {
         var results = [ActivityResults.Item?](repeating: nil, count: items.count)
         var valid: [(index: Int, activity: Activity)] = []
         let now = context.clock.timestamp()
+        let nowEpochSeconds = context.clock.epochSeconds
         for (index, (item, prefix)) in items.enumerated() {
             do {
                 let normalized = try ActivityInput.normalize(item, prefix: prefix)
-                valid.append((index, try ActivityStoring.makeActivity(normalized, athlete: athlete, zone: zone, now: now)))
+                valid.append((index, try ActivityStoring.makeActivity(normalized, athlete: athlete, zone: zone, now: now, nowEpochSeconds: nowEpochSeconds)))
             } catch {
                 results[index] = ActivityResults.Item(activity: nil, created: false, execution: nil, unmatchedReason: nil, error: error.jsonValue)
             }

@@ -25,7 +25,7 @@ enum ExecutionCreate: GoFastMethod {
         let duration = try params.durationSeconds.map { value throws(RPCError) in
             try Validation.number(value, in: 0...(14 * 86_400), field: "durationSeconds", unit: "seconds")
         }
-        let note = try params.note.map { value throws(RPCError) in try Validation.text(value, field: "note", maxLength: 2000) }
+        let note = try params.note.map { value throws(RPCError) in try Validation.text(value, field: "note", maxLength: 2000, layout: .multiLine) }
         let execution = ExecutedDay(
             id: Identifiers.make("exe"), athleteId: params.athleteId, activityId: nil, plannedDayId: nil, weekIndex: nil, dayIndex: nil,
             date: params.date ?? CalendarDate(daysSinceEpoch: 0), plannedData: nil, manualDistanceMeters: distance,

@@ -1,0 +1,108 @@
+import Foundation
+import JSONRPC
+import XCTest
+
+/// Issue 13: a full disk and a corrupt database were a bare `-32603`. They are `-32030` with `data.reason`
+/// `"disk full"` or `"database corrupt"`, with no SQLite words or paths, and the server goes on serving.
+final class GuardStorageFailureTests: GoFastTestCase {
+    /// Runs `executable` with `arguments` to completion; its exit status.
+    @discardableResult
+    private func run(_ executable: String, _ arguments: [String]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    private func assertLeaksNothing(_ reply: JSONValue, database: String, file: StaticString = #filePath, line: UInt = #line) {
+        let text = reply.text.lowercased()
+        for secret in ["sqlite", "grdb", "swift", "malformed", database.lowercased()] {
+            XCTAssertFalse(text.contains(secret), "the reply leaks \(secret): \(reply.text)", file: file, line: line)
+        }
+    }
+
+    /// A real full disk: a 1 MiB tmpfs holds the database, and a filler file takes the rest of its space. Mounting
+    /// needs root, as the development machines and CI run; without it the test fails rather than pretends.
+    func testAFullDiskIsReportedWithItsReasonAndNothingIsHalfWritten() throws {
+        let mountPoint = temporaryDirectory.appendingPathComponent("small").path
+        XCTAssertEqual(mkdir(mountPoint, 0o700), 0)
+        let mounted = try run("/bin/mount", ["-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", mountPoint])
+        guard mounted == 0 else {
+            XCTFail("cannot mount a tmpfs at \(mountPoint) (exit \(mounted)): this test needs root")
+            return
+        }
+        defer { _ = try? run("/bin/umount", ["-l", mountPoint]) }
+        let database = mountPoint + "/gofast.sqlite"
+        let client = try trainingServer(db: database)
+        try client.athlete("a1")
+        _ = try client.result("race.create", ["id": "r1", "name": "Half", "date": "2027-04-25", "distanceMeters": 21097.5])
+
+        // Fill what is left of the file system.
+        let filler = mountPoint + "/filler"
+        let descriptor = open(filler, O_CREAT | O_WRONLY, 0o600)
+        XCTAssertGreaterThanOrEqual(descriptor, 0)
+        let block = [UInt8](repeating: 0xAB, count: 4096)
+        while block.withUnsafeBytes({ write(descriptor, $0.baseAddress, $0.count) }) > 0 {}
+        XCTAssertEqual(errno, ENOSPC)
+        close(descriptor)
+
+        // An 18-week plan needs far more pages than are left.
+        let reply = try client.call("plan.generate", ["athleteId": "a1", "raceId": "r1", "startDate": "2027-01-04", "id": "p1", "daysPerWeek": 5])
+        let error = try XCTUnwrap(reply["error"], reply.text)
+        XCTAssertEqual(error["code"], -32030, reply.text)
+        XCTAssertEqual(error["data"], ["reason": "disk full"])
+        assertLeaksNothing(reply, database: database)
+        XCTAssertTrue(client.server.stderrText.lowercased().contains("full"), "the details go to the log on stderr")
+
+        // Space is freed: the same call now succeeds, and nothing of the failed one was left behind.
+        XCTAssertEqual(unlink(filler), 0)
+        XCTAssertEqual(try client.result("plan.list", ["athleteId": "a1"]), .array([]), "the failed plan left nothing")
+        _ = try client.result("plan.generate", ["athleteId": "a1", "raceId": "r1", "startDate": "2027-01-04", "id": "p1", "daysPerWeek": 5])
+        XCTAssertFalse(try client.days("p1").isEmpty)
+        try client.finish()
+    }
+
+    /// A database damaged at rest: the pages of the `race` table are overwritten with noise between two sessions
+    /// (the header and the schema stay, so the server opens it), and reading races meets the damage.
+    func testACorruptDatabaseIsReportedWithItsReason() throws {
+        let database = databasePath
+        let first = try trainingServer(db: database)
+        try first.athlete("a1")
+        for index in 0..<40 {
+            _ = try first.result("race.create", ["id": .string("r\(index)"), "name": .string("Race \(index) " + String(repeating: "n", count: 100)),
+                                                 "date": "2027-04-25", "distanceMeters": 10000])
+        }
+        try first.finish()
+
+        let script = """
+            import sqlite3, sys
+            path = sys.argv[1]
+            c = sqlite3.connect(path)
+            c.execute('PRAGMA wal_checkpoint(TRUNCATE)')
+            page = c.execute('PRAGMA page_size').fetchone()[0]
+            root = c.execute("SELECT rootpage FROM sqlite_master WHERE name = 'race'").fetchone()[0]
+            c.close()
+            with open(path, 'r+b') as f:
+                f.seek((root - 1) * page)
+                f.write(bytes([0xFF]) * page)
+            """
+        let python = try XCTUnwrap(["/usr/bin/python3", "/usr/local/bin/python3"].first(where: FileManager.default.isExecutableFile(atPath:)),
+                                   "python3 is needed to damage the database")
+        XCTAssertEqual(try run(python, ["-c", script, database]), 0, "python could not damage the database")
+
+        let client = try trainingServer(db: database)
+        let reply = try client.call("race.list")
+        let error = try XCTUnwrap(reply["error"], reply.text)
+        XCTAssertEqual(error["code"], -32030, reply.text)
+        XCTAssertEqual(error["data"], ["reason": "database corrupt"])
+        assertLeaksNothing(reply, database: database)
+        XCTAssertTrue(client.server.stderrText.lowercased().contains("malformed"), "the details go to the log on stderr")
+        // The rest of the database still answers.
+        XCTAssertEqual(try client.result("athlete.get", ["id": "a1"])["id"], "a1")
+        try client.finish()
+    }
+}
