@@ -5,11 +5,11 @@ import TrainingStore
 ///
 /// A method is added by writing one such type, listing it in ``MethodRegistry/all`` and describing it in
 /// `protocol/openrpc.json` (see CONTRIBUTING.md); tests check the three agree.
-protocol GoFastMethod {
+protocol GoFastMethod: SendableMetatype {
     /// The params object, decoded by name; a mismatch is `-32602` with the field's path.
-    associatedtype Params: Decodable
+    associatedtype Params: Decodable & SendableMetatype
     /// What the method returns.
-    associatedtype Result: Encodable
+    associatedtype Result: Encodable & SendableMetatype
 
     /// The method name on the wire (`athlete.get`).
     static var name: String { get }
