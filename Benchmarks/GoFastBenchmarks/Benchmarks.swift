@@ -123,7 +123,7 @@ struct Benchmarks {
             }
             let begin = now()
             try await floorPool.write { db in
-                let statement = try db.makeStatement(sql: "INSERT INTO trainingDayPlanned VALUES (?, ?, ?, ?, ?, ?, ?)")
+                let statement = try db.makeStatement(sql: "INSERT INTO trainingDayPlanned (id, trainingPlanId, weekIndex, dayIndex, date, phase, plannedData) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 for (week, day, phase, json) in rows {
                     try statement.execute(arguments: ["\(run)-\(week)-\(day)", "p\(run)", week, day,
                                                       start.adding(days: week * 7 + day).description, phase, json])

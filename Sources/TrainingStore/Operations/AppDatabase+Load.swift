@@ -67,17 +67,21 @@ extension AppDatabase {
     /// The stored loads of the athlete's activities up to `through` (local dates), oldest first.
     public func activityLoads(athleteId: String, through: CalendarDate) async throws -> [ActivityLoadRow] {
         try await reader.read { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, localDate, sport, trainingLoad, distanceMeters FROM athleteActivity
-                WHERE athleteId = ? AND localDate <= ? ORDER BY localDate
-                """, arguments: [athleteId, through.description])
+            // The load's two fields are read by SQLite's json_extract: no JSON decoder per row (a year of fitness over
+            // thousands of activities is a hot read).
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT id, localDate, sport, distanceMeters,
+                    json_extract(trainingLoad, '$.value') AS loadValue, json_extract(trainingLoad, '$.method') AS loadMethod
+                FROM athleteActivity WHERE athleteId = ? AND localDate <= ? ORDER BY localDate
+                """), arguments: [athleteId, through.description])
             var loads: [ActivityLoadRow] = []
-            let decoder = JSONDecoder()
             while let row = try rows.next() {
-                let text: String? = row["trainingLoad"]
+                let value: Double? = row["loadValue"]
+                let method: String? = row["loadMethod"]
                 loads.append(ActivityLoadRow(
                     activityId: row["id"], localDate: row["localDate"], sport: row["sport"],
-                    trainingLoad: try text.map { try decoder.decode(TrainingLoad.self, from: Data($0.utf8)) }, distanceMeters: row["distanceMeters"]
+                    trainingLoad: value.flatMap { value in method.flatMap(LoadMethod.init(rawValue:)).map { TrainingLoad(value: value, method: $0) } },
+                    distanceMeters: row["distanceMeters"]
                 ))
             }
             return loads
