@@ -35,7 +35,7 @@ enum AthleteFitness: GoFastMethod {
         let database = context.database
         let today = AthleteInputs.today(of: athlete, context)
         let thresholds = LoadThresholds(athlete)
-        let loads = try await recordedLoads(athlete: athlete, through: min(to, today), thresholds: thresholds, database)
+        let loads = try await RecordedRunning.read(athlete: athlete, through: min(to, today), thresholds: thresholds, database).loads
         var plannedLoads: [CalendarDate: Double] = [:]
         if to > today, let active = try await database.activePlan(athleteId: athlete.id) {
             let days = try await database.plannedDays(planId: active.plan.id, from: today.adding(days: 1), to: to)
@@ -43,17 +43,5 @@ enum AthleteFitness: GoFastMethod {
         }
         let days = FitnessSeries.days(loads: loads, plannedLoads: plannedLoads, from: from, to: to, today: today)
         return Result(athleteId: athlete.id, thresholdPaceSecondsPerKm: thresholds.thresholdPaceSecondsPerKm.map { ($0 * 10).rounded() / 10 }, days: days)
-    }
-
-    /// The running load per local date: the stored loads, and for activities stored before loads existed, computed now.
-    static func recordedLoads(athlete: Athlete, through: CalendarDate, thresholds: LoadThresholds, _ database: AppDatabase) async throws -> [CalendarDate: Double] {
-        let rows = try await database.activityLoads(athleteId: athlete.id, through: through).filter { Sport.isRunning($0.sport) }
-        let missing = rows.filter { $0.trainingLoad == nil }.map(\.activityId)
-        var computed: [String: Double] = [:]
-        if !missing.isEmpty {
-            let calculator = TrainingLoadCalculator(thresholds: thresholds)
-            for activity in try await database.activities(ids: missing) { computed[activity.id] = calculator.load(of: activity).value }
-        }
-        return FitnessSeries.dailyLoads(rows.map { ($0.localDate, $0.trainingLoad?.value ?? computed[$0.activityId] ?? 0) })
     }
 }
