@@ -27,6 +27,9 @@ protocol GoFastMethod: SendableMetatype {
 
     /// The result's bytes on the wire; a method whose result is already serialised may return them as they are.
     static func encode(_ result: Result) throws -> EncodedJSON
+
+    /// The method wired to `context`; a hot single-row read may answer inline on the reader thread instead.
+    static func rpcMethod(_ context: ServerContext) -> RPCMethod
 }
 
 extension GoFastMethod {
@@ -38,12 +41,15 @@ extension GoFastMethod {
 
     /// The method wired to `context`, as the connection serves it.
     static func rpcMethod(_ context: ServerContext) -> RPCMethod {
-        let itemCheckedMembers = itemCheckedMembers
-        return RPCMethod(name, access: access) { request in
-            try NULGuard.check(request.params, skipping: itemCheckedMembers)
-            let params = try request.decodeParams(Params.self)
-            return try encode(try await handle(params, MethodCall(context: context, request: request)))
+        RPCMethod(name, access: access) { request in
+            try encode(try await handle(try params(of: request), MethodCall(context: context, request: request)))
         }
+    }
+
+    /// The request's params, checked (NUL and control characters) and decoded: every path into a handler goes through here.
+    static func params(of request: RPCRequest) throws -> Params {
+        try NULGuard.check(request.params, skipping: itemCheckedMembers)
+        return try request.decodeParams(Params.self)
     }
 }
 

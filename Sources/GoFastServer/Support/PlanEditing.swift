@@ -85,9 +85,10 @@ struct PlanEditing {
         try validate(final, trainingDays: trainingDays)
         try Task.checkCancellation()
         let changed = PlanHistory.changes(from: days, to: final)
-        let changedIds = Set(final.filter { day in days.contains { $0.id == day.id && ($0.plannedData != day.plannedData || $0.phase != day.phase) } }.map(\.id))
+        let stored = Dictionary(uniqueKeysWithValues: days.map { ($0.id, $0) })
+        let changedDays = final.filter { day in stored[day.id].map { $0.plannedData != day.plannedData || $0.phase != day.phase } ?? false }
         let write = RevisionWrite(
-            planId: plan.id, kind: kind, reason: reason, days: final.filter { changedIds.contains($0.id) },
+            planId: plan.id, kind: kind, reason: reason, days: changedDays,
             expectedRevisions: Dictionary(uniqueKeysWithValues: days.map { ($0.id, $0.revision) }), createdAt: context.clock.timestamp(), plan: planUpdate
         )
         // The commit point: a cancel that arrives now no longer undoes the answer.

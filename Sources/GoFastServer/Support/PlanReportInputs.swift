@@ -15,7 +15,7 @@ enum PlanReportInputs {
         let last = allDays.last?.date ?? plan.startDate
         let executions = try await database.executions(athleteId: athlete.id, from: first, to: last)
         let byDay = Dictionary(grouping: executions.filter { $0.plannedDayId != nil }, by: { $0.plannedDayId ?? "" })
-        let prediction = try? await AthletePredict.prediction(for: athlete, context)
+        let prediction = try await AthletePredict.predictionIfAny(for: athlete, context)
 
         let reportDays = days.map { day -> PlanReportDay in
             let done = byDay[day.id] ?? []

@@ -20,6 +20,11 @@ extension AppDatabase {
 
     /// The athlete with `id`, or nil.
     public func athlete(id: String) async throws -> Athlete? {
+        try athleteNow(id: id)
+    }
+
+    /// The athlete with `id`, read on the calling thread (one cached statement, no hop): for inline reads.
+    public func athleteNow(id: String) throws -> Athlete? {
         try singleStatementRead { db in try Athlete.fetchOne(db.cachedStatement(sql: "SELECT * FROM athlete WHERE id = ?"), arguments: [id]) }
     }
 

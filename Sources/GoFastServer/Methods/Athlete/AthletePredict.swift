@@ -11,6 +11,15 @@ enum AthletePredict: GoFastMethod {
         return try await prediction(for: athlete, call.context)
     }
 
+    /// The prediction for `athlete` today, or nil when nothing predicts (a store failure still throws).
+    static func predictionIfAny(for athlete: Athlete, _ context: ServerContext) async throws -> PerformancePrediction? {
+        do {
+            return try await prediction(for: athlete, context)
+        } catch let error as RPCError where error.code == -32602 {
+            return nil
+        }
+    }
+
     /// The prediction for `athlete` today; `-32602` naming `fiveKTimeSeconds` when nothing predicts.
     static func prediction(for athlete: Athlete, _ context: ServerContext) async throws -> PerformancePrediction {
         let today = AthleteInputs.today(of: athlete, context)

@@ -24,7 +24,7 @@ enum PlanAdapt: GoFastMethod {
         let editing = try await PlanEditing.load(params.planId, call.context)
         let thresholds = LoadThresholds(editing.athlete)
         let recorded = try await RecordedRunning.read(athlete: editing.athlete, through: editing.today.adding(days: -1), thresholds: thresholds, call.database)
-        let prediction = try? await AthletePredict.prediction(for: editing.athlete, call.context)
+        let prediction = try await AthletePredict.predictionIfAny(for: editing.athlete, call.context)
         let predictedVDOT: Double? = if case .activity? = prediction?.source { prediction?.vdot } else { nil }
         let planned = PlannedLoadCalculator(thresholds: thresholds)
         let proposal = Adaptation.propose(
