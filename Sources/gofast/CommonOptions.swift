@@ -1,14 +1,9 @@
 import ArgumentParser
-import Foundation
 import GoFastServer
 import JSONRPC
 import Logging
-import TrainingStore
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// Options shared by every subcommand.
+/// Options shared by every subcommand, parsed by ArgumentParser into `Settings`.
 struct CommonOptions: ParsableArguments {
     @Option(help: "SQLite database file, or :memory:. Default: $GOFAST_DB, else $XDG_DATA_HOME/gofast/gofast.sqlite.")
     var db: String?
@@ -19,34 +14,17 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Default plan generator: builtin (offline coach) or openai (OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL).")
     var generator: PlanGeneratorKind = .builtin
 
-    /// The database path by the documented precedence.
-    var databasePath: String {
-        if let db { return db }
-        let environment = ProcessInfo.processInfo.environment
-        if let path = environment["GOFAST_DB"], !path.isEmpty { return path }
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
-        return dataHome + "/gofast/gofast.sqlite"
-    }
+    /// The options as the plain value the commands start from.
+    var settings: Settings { Settings(db: db, logLevel: logLevel, generator: generator) }
 
-    func bootstrapLogging() -> Logger {
-        let level = logLevel
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
-        return Logger(label: "gofast")
-    }
+    func bootstrapLogging() -> Logger { settings.bootstrapLogging() }
 
+    /// Opens the context, exiting with status 2 when the database cannot be opened.
     func openContext(logger: Logger) throws -> ServerContext {
-        let path = databasePath
         do {
-            let database = try AppDatabase.open(path: path)
-            return ServerContext(database: database, logger: logger, generators: .fromEnvironment(defaultGenerator: generator))
+            return try settings.openContext(logger: logger)
         } catch {
-            logger.critical("cannot open the database", metadata: ["path": "\(path)", "error": "\(error)"])
-            throw ExitCode(2)
+            throw ExitCode(DatabaseUnavailable.exitStatus)
         }
     }
 }
@@ -54,4 +32,3 @@ struct CommonOptions: ParsableArguments {
 extension Logger.Level: @retroactive ExpressibleByArgument {}
 extension Framing: ExpressibleByArgument {}
 extension PlanGeneratorKind: ExpressibleByArgument {}
-

@@ -9,7 +9,6 @@ import Glibc
 #endif
 
 /// The `gofast` command line: serve JSON-RPC on stdio (the default) or call one method.
-@main
 struct GofastCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gofast",

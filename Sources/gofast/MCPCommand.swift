@@ -34,6 +34,6 @@ struct MCPCommand: ParsableCommand {
     }
 
     func run() throws {
-        try StdioServing.run(options: options, framing: .newlineDelimited, maximumMessageBytes: maxMessageBytes, service: MCPService.make)
+        throw ExitCode(StdioServing.run(settings: options.settings, framing: .newlineDelimited, maximumMessageBytes: maxMessageBytes, service: MCPService.make))
     }
 }

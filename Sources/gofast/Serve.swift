@@ -25,7 +25,7 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
-        try StdioServing.run(options: options, framing: framing, maximumMessageBytes: maxMessageBytes, service: GoFastService.make)
+        throw ExitCode(StdioServing.run(settings: options.settings, framing: framing, maximumMessageBytes: maxMessageBytes, service: GoFastService.make))
     }
 }
 

@@ -1,5 +1,3 @@
-import ArgumentParser
-import Foundation
 import GoFastServer
 import JSONRPC
 import Logging
@@ -7,22 +5,28 @@ import Logging
 import Glibc
 #endif
 
-/// Serving a service on stdin/stdout, shared by `gofast serve` and `gofast mcp`.
+/// Serving a service on stdin/stdout, shared by `gofast serve` (either way it is started) and `gofast mcp`.
 enum StdioServing {
     /// Guards the channel (protocol bytes go to a private copy of stdout and fd 1 becomes stderr, so a stray write
-    /// cannot corrupt the stream), opens the database, serves until the input ends, and exits with the session's code.
-    static func run(options: CommonOptions, framing: Framing?, maximumMessageBytes: Int, service: (ServerContext) -> RPCService) throws -> Never {
+    /// cannot corrupt the stream), opens the database, serves until the input ends, and returns the exit status:
+    /// the session's (0, or 1 for `exit` without `shutdown`), or 2 when the database cannot be opened.
+    static func run(settings: Settings, framing: Framing?, maximumMessageBytes: Int, service: (ServerContext) -> RPCService) -> Int32 {
         let protocolOutput = dup(STDOUT_FILENO)
         dup2(STDERR_FILENO, STDOUT_FILENO)
         signal(SIGPIPE, SIG_IGN)
-        let logger = options.bootstrapLogging()
-        let context = try options.openContext(logger: logger)
+        let logger = settings.bootstrapLogging()
+        let context: ServerContext
+        do {
+            context = try settings.openContext(logger: logger)
+        } catch {
+            return DatabaseUnavailable.exitStatus
+        }
         let connection = JSONRPCConnection(
             service: service(context), configuration: .init(framing: framing, maximumMessageBytes: maximumMessageBytes),
             outputFileDescriptor: protocolOutput, logger: logger
         )
         let code = connection.run(inputFileDescriptor: STDIN_FILENO)
         try? context.database.close()
-        throw ExitCode(code)
+        return code
     }
 }

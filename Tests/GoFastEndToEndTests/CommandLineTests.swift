@@ -94,3 +94,38 @@ final class CommandLineTests: GoFastTestCase {
         }
     }
 }
+
+/// `gofast [serve] OPTIONS` is read without ArgumentParser on the way to serving; anything else still gets its messages.
+final class ServeArgumentsTests: GoFastTestCase {
+    private func answersInitialize(_ arguments: [String]) throws -> Bool {
+        let server = try launch(arguments)
+        server.write(Array(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#.utf8) + [0x0A])
+        server.closeStdin()
+        let code = try server.waitForExit()
+        return code == 0 && String(decoding: server.allStdout, as: UTF8.self).contains(#""serverInfo""#)
+    }
+
+    func testEveryServeOptionFormIsServed() throws {
+        XCTAssertTrue(try answersInitialize(["--db", databasePath]))
+        XCTAssertTrue(try answersInitialize(["--db=\(databasePath)"]))
+        XCTAssertTrue(try answersInitialize(["serve", "--db", databasePath, "--framing", "newline", "--max-message-bytes=4096",
+                                             "--log-level", "error", "--generator", "builtin"]))
+        XCTAssertTrue(try answersInitialize(["--log-level=debug", "--db", ":memory:", "--generator=openai"]))
+        XCTAssertTrue(try answersInitialize([]), "the default database under XDG_DATA_HOME")
+    }
+
+    func testWhatTheFastReadingDeclinesGetsArgumentParsersMessages() throws {
+        for (arguments, mention) in [
+            (["--framing", "bogus"], "framing"), (["--log-level", "loud"], "log-level"), (["--no-such-option"], "no-such-option"),
+            (["--max-message-bytes", "12"], "max-message-bytes"), (["--db"], "db"), (["serve", "extra"], "extra"),
+        ] {
+            let outcome = try run(arguments)
+            XCTAssertNotEqual(outcome.code, 0, "\(arguments)")
+            XCTAssertEqual(outcome.stdout, "", "\(arguments)")
+            XCTAssertTrue(outcome.stderr.contains(mention), "\(arguments): \(outcome.stderr)")
+        }
+        let version = try run(["serve", "--help"])
+        XCTAssertEqual(version.code, 0)
+        XCTAssertTrue(version.stdout.contains("--framing"))
+    }
+}

@@ -161,6 +161,7 @@ public final class JSONRPCConnection: @unchecked Sendable {
     }
 
     private func handleMessage(_ body: [UInt8]) {
+        if answerScanned(body) { return }
         let value: JSONValue
         do {
             value = try JSONParser.parse(body)
@@ -199,6 +200,27 @@ public final class JSONRPCConnection: @unchecked Sendable {
             handleElement(element) { reply in batch.add(reply) }
         }
     }
+
+    /// The hot path: a plain request for a method with a scanned handler, answered from its raw bytes on this thread
+    /// when no write is pending, without parsing it into a tree. Returns false, having done nothing, when the
+    /// request is not plain, the method has no such handler, or the handler declines.
+    private func answerScanned(_ body: [UInt8]) -> Bool {
+        guard let request = ScannedRequest(body), let handler = service.methods[request.method]?.scannedHandler,
+              state.withLock({ $0.writesPending == 0 && !$0.shutdownRequested }),
+              let result = handler(request.params ?? Self.emptyObject)
+        else { return false }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(result.bytes.count + request.id.count + 32)
+        bytes.append(contentsOf: #"{"id":"#.utf8)
+        bytes.append(contentsOf: request.id)
+        bytes.append(contentsOf: #","jsonrpc":"2.0","result":"#.utf8)
+        bytes.append(contentsOf: result.bytes)
+        bytes.append(UInt8(ascii: "}"))
+        send(bytes)
+        return true
+    }
+
+    private static let emptyObject: ArraySlice<UInt8> = Array("{}".utf8)[...]
 
     /// Handles one request or notification; `reply` is called exactly once, with nil when nothing is answered.
     private func handleElement(_ value: JSONValue, reply: @escaping @Sendable ([UInt8]?) -> Void) {

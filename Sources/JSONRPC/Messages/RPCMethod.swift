@@ -14,6 +14,10 @@ public struct RPCMethod: Sendable {
     /// For a read that needs no suspension: the same work done synchronously, which the connection runs on its
     /// reader thread (no task, no scheduler hop) whenever no write is pending; nil for ordinary methods.
     public let inlineHandler: (@Sendable (RPCRequest) throws -> EncodedJSON)?
+    /// For an inline read: the same answer from the params' raw bytes (an object as written), or nil to decline,
+    /// in which case the request takes the general path. It answers only successes it is sure of, so it never
+    /// replies differently from `inlineHandler`.
+    public let scannedHandler: (@Sendable (ArraySlice<UInt8>) -> EncodedJSON?)?
 
     /// Creates a method.
     public init(_ name: String, access: Access, handler: @escaping @Sendable (RPCRequest) async throws -> EncodedJSON) {
@@ -21,16 +25,24 @@ public struct RPCMethod: Sendable {
         self.access = access
         self.handler = handler
         self.inlineHandler = nil
+        self.scannedHandler = nil
     }
 
     /// Creates a short read answered inline: on the connection's reader thread when no write is pending, else
     /// as a task ordered after the pending writes like any read. It must not block for long: while it runs,
     /// no input is read.
-    public init(_ name: String, inlineRead: @escaping @Sendable (RPCRequest) throws -> EncodedJSON) {
+    ///
+    /// `scannedRead`, when given, answers the plainest requests from their raw params before anything is parsed
+    /// (see `scannedHandler`).
+    public init(
+        _ name: String, inlineRead: @escaping @Sendable (RPCRequest) throws -> EncodedJSON,
+        scannedRead: (@Sendable (ArraySlice<UInt8>) -> EncodedJSON?)? = nil
+    ) {
         self.name = name
         self.access = .read
         self.handler = { request in try inlineRead(request) }
         self.inlineHandler = inlineRead
+        self.scannedHandler = scannedRead
     }
 }
 

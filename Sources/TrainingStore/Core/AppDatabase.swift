@@ -7,11 +7,20 @@ public struct AppDatabase: Sendable {
     /// The underlying writer (a `DatabasePool` in WAL mode for files, a queue for `:memory:`): private to the
     /// store, so every change goes through a domain operation in one transaction.
     let writer: any DatabaseWriter
+    /// The dedicated read-only connection of reads answered on the caller's thread (``inlineRead(_:)``), or nil
+    /// for a throwaway `:memory:` database, whose one connection serves them.
+    private let inlineReader: DatabaseQueue?
 
     /// Migrates `writer` to the current schema and wraps it.
     public init(_ writer: any DatabaseWriter) throws {
+        try self.init(writer, inlineReader: nil)
+    }
+
+    private init(_ writer: any DatabaseWriter, inlineReader: (() throws -> DatabaseQueue)?) throws {
         self.writer = writer
         try SchemaMigrations.migrator.migrate(writer)
+        // Opened after the migrations, so it never sees an older schema.
+        self.inlineReader = try inlineReader?()
     }
 
     /// Reads go through the writer's concurrent readers.
@@ -19,14 +28,17 @@ public struct AppDatabase: Sendable {
 
     /// Closes the database: checkpoints the WAL and releases the file. Nothing may be called afterwards.
     public func close() throws {
+        try inlineReader?.close()
         try writer.close()
     }
 
     /// A single-statement read on the calling thread, outside an explicit transaction (one SQLite statement is
-    /// atomic by itself): for single-row lookups on hot paths. Task cancellation is checked first.
-    func singleStatementRead<T>(_ body: (Database) throws -> T) throws -> T {
-        try Task.checkCancellation()
-        return try reader.unsafeRead(body)
+    /// atomic by itself), on the dedicated inline connection: no pool, no task, cached statements. For single-row
+    /// lookups on hot paths (the JSON-RPC connection's reader thread); callers on other threads are serialised on
+    /// the one connection. It sees every committed write.
+    func inlineRead<T>(_ body: (Database) throws -> T) throws -> T {
+        guard let inlineReader else { return try writer.unsafeReentrantRead(body) }
+        return try inlineReader.unsafeReentrantRead(body)
     }
 
     /// Opens (creating when needed, readable by its owner only: ``FileProtection``) the database at `path`; `:memory:` is a throwaway.
@@ -45,7 +57,11 @@ public struct AppDatabase: Sendable {
         let absolute = URL(fileURLWithPath: path).path
         try FileProtection.prepareFolder(of: absolute)
         FileProtection.protectFiles(of: absolute)
-        return try AppDatabase(DatabasePool(path: path, configuration: configuration))
+        var readOnly = configuration
+        readOnly.readonly = true
+        return try AppDatabase(DatabasePool(path: path, configuration: configuration), inlineReader: {
+            try DatabaseQueue(path: path, configuration: readOnly)
+        })
     }
 
     /// The migrations applied so far, by name (for tests and diagnostics).

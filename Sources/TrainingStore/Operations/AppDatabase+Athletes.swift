@@ -20,12 +20,16 @@ extension AppDatabase {
 
     /// The athlete with `id`, or nil.
     public func athlete(id: String) async throws -> Athlete? {
-        try athleteNow(id: id)
+        try Task.checkCancellation()
+        return try athleteNow(id: id)
     }
 
     /// The athlete with `id`, read on the calling thread (one cached statement, no hop): for inline reads.
     public func athleteNow(id: String) throws -> Athlete? {
-        try singleStatementRead { db in try Athlete.fetchOne(db.cachedStatement(sql: "SELECT * FROM athlete WHERE id = ?"), arguments: [id]) }
+        try inlineRead { db in
+            let statement = try db.cachedStatement(sql: "SELECT \(AthleteCursor.columns) FROM athlete WHERE id = ?")
+            return try AthleteCursor(statement: statement, arguments: [id]).next()
+        }
     }
 
     /// Applies `change` to the athlete with `id` in one transaction and returns the result.
