@@ -15,7 +15,11 @@ struct Benchmarks {
     static let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gofast-bench-\(getpid())")
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// This program, for the floors it runs as child processes.
+    static let benchBinary = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+
     static func main() async throws {
+        if try Floors.runIfRequested(Array(CommandLine.arguments.dropFirst())) { return }
         let which = CommandLine.arguments.dropFirst().first ?? "all"
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -29,23 +33,27 @@ struct Benchmarks {
 
     static func wire() throws {
         let database = scratch.appendingPathComponent("wire.sqlite").path
-        var coldStarts: [Double] = []
-        for _ in 0..<30 {
-            let start = now()
-            let server = try ServerPipe(binary: binary, arguments: ["--db", database])
-            server.send(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"# + "\n")
-            _ = server.readLines(1)
-            coldStarts.append(now() - start)
-            server.finish()
+        // The floor of a cold start: a Swift + GRDB program that opens the same database and answers one line.
+        try AppDatabase.open(path: database).close()
+        for (label, program, arguments) in [("gofast", binary, ["--db", database]), ("floor, a Swift + GRDB program", benchBinary, ["floor-serve", "--db", database])] {
+            var coldStarts: [Double] = []
+            for _ in 0..<30 {
+                let start = now()
+                let server = try ServerPipe(binary: program, arguments: arguments)
+                server.send(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"# + "\n")
+                _ = server.readLines(1)
+                coldStarts.append(now() - start)
+                server.finish()
+            }
+            emit("cold start, spawn to initialize reply, \(label): median \(milliseconds(coldStarts.quantile(0.5))), p90 \(milliseconds(coldStarts.quantile(0.9))) over \(coldStarts.count) spawns")
         }
-        emit("cold start, spawn to initialize reply: median \(milliseconds(coldStarts.quantile(0.5))), p90 \(milliseconds(coldStarts.quantile(0.9))) over \(coldStarts.count) spawns")
 
         let setup = try ServerPipe(binary: binary, arguments: ["--db", database])
         setup.send(#"{"jsonrpc":"2.0","id":1,"method":"athlete.create","params":{"id":"bench-athlete","name":"Bench","timeZone":"UTC"}}"# + "\n")
         _ = setup.readLines(1)
         setup.finish()
 
-        let count = 50_000
+        let count = 200_000
         let request = #"{"jsonrpc":"2.0","id":7,"method":"athlete.get","params":{"id":"bench-athlete"}}"#
         var newline: [UInt8] = []
         var framed: [UInt8] = []
@@ -53,20 +61,30 @@ struct Benchmarks {
             newline.append(contentsOf: Array(request.utf8) + [0x0A])
             framed.append(contentsOf: Array("Content-Length: \(request.utf8.count)\r\n\r\n\(request)".utf8))
         }
-        for (name, payload) in [("newline-delimited", newline), ("Content-Length", framed)] {
-            let server = try ServerPipe(binary: binary, arguments: ["--db", database])
+        let runs: [(String, URL, [String], [UInt8])] = [
+            ("newline-delimited", binary, ["--db", database], newline), ("Content-Length", binary, ["--db", database], framed),
+            ("floor, a minimal Swift + GRDB loop, newline-delimited", benchBinary, ["floor-get", "--db", database], newline),
+        ]
+        for (name, program, arguments, payload) in runs {
+            let server = try ServerPipe(binary: program, arguments: arguments)
+            let isFloor = program == benchBinary
             let initialize = #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{}}"#
-            server.send(name == "newline-delimited" ? initialize + "\n" : "Content-Length: \(initialize.utf8.count)\r\n\r\n" + initialize)
-            if name == "newline-delimited" { _ = server.readLines(1) }
+            if !isFloor {
+                server.send(name == "Content-Length" ? "Content-Length: \(initialize.utf8.count)\r\n\r\n" + initialize : initialize + "\n")
+                if name != "Content-Length" { _ = server.readLines(1) }
+            }
             let start = now()
             let writer = Thread { server.send(payload) }
             writer.start()
-            let received = name == "newline-delimited" ? server.readLines(count).count : server.readFramed(count + 1) - 1
+            let received = name == "Content-Length" ? server.readFramed(count + 1) - 1 : server.readLines(count).count
             let elapsed = now() - start
+            let peak = server.peakResidentMegabytes
             server.finish()
-            emit("pipelined athlete.get, \(name): \(Int(Double(received) / elapsed)) requests/s (\(received) replies in \(String(format: "%.2f", elapsed)) s)")
+            emit("pipelined athlete.get, \(name): \(Int(Double(received) / elapsed)) requests/s (\(received) replies in \(String(format: "%.2f", elapsed)) s), peak RSS \(megabytes(peak))")
         }
     }
+
+    static func megabytes(_ value: Double?) -> String { value.map { String(format: "%.0f MB", $0) } ?? "?" }
 
     // MARK: - Issue 3: plan generation
 
@@ -95,6 +113,7 @@ struct Benchmarks {
             samples.removeFirst(10)
             emit("plan.generate \(weeks)-week marathon, file database, round trip: median \(milliseconds(samples.quantile(0.5))), p99 \(milliseconds(samples.quantile(0.99))) over \(samples.count) runs")
         }
+        emit("plan.generate server after \(4 * 120) plans: peak RSS \(megabytes(server.peakResidentMegabytes))")
         server.finish()
 
         // The floor: the same rows with one prepared statement in one transaction.
@@ -194,13 +213,22 @@ struct Benchmarks {
             let start = lastRun - (4_999 - index) * 86_400
             items.append(#"{"summaryId":"s\#(index)","activityType":"RUNNING","startTimeInSeconds":\#(start),"startTimeOffsetInSeconds":-28800,"durationInSeconds":3000,"distanceInMeters":10000,"averageHeartRateInBeatsPerMinute":150}"#)
         }
-        let begin = now()
-        server.send(#"{"jsonrpc":"2.0","id":3,"method":"activity.ingest","params":{"athleteId":"syncer","activities":[\#(items.joined(separator: ","))]}}"# + "\n")
-        let reply = server.readLines(1)
-        let elapsed = now() - begin
-        let text = String(decoding: reply.first ?? [], as: UTF8.self)
-        let matched = text.components(separatedBy: "\"plannedDayId\":\"").count - 1
-        emit("history sync, 5,000 activities (ingest + match + analyse) in one call: \(milliseconds(elapsed)); \(matched) matched to planned days")
+        // The same page twice: into this database with full replies, and into a copy of the setup with compact ones.
+        let compactServer = try ServerPipe(binary: binary, arguments: ["--db", database + ".compact"], now: "2027-05-02T12:00:00Z")
+        compactServer.send(#"{"jsonrpc":"2.0","id":1,"method":"athlete.create","params":{"id":"syncer","name":"Sync","timeZone":"America/Los_Angeles","fiveKTimeSeconds":1320,"maxHeartRate":185}}"# + "\n")
+        compactServer.send(#"{"jsonrpc":"2.0","id":2,"method":"plan.generate","params":{"athleteId":"syncer","race":{"name":"M","date":"2027-05-02","distanceMeters":42195},"startDate":"2027-01-04"}}"# + "\n")
+        _ = compactServer.readLines(2)
+        for (label, target, reply) in [("full reply", server, "full"), ("compact reply", compactServer, "compact")] {
+            let begin = now()
+            target.send(#"{"jsonrpc":"2.0","id":3,"method":"activity.ingest","params":{"athleteId":"syncer","reply":"\#(reply)","activities":[\#(items.joined(separator: ","))]}}"# + "\n")
+            let answer = target.readLines(1)
+            let elapsed = now() - begin
+            let text = String(decoding: answer.first ?? [], as: UTF8.self)
+            let matched = text.components(separatedBy: "\"plannedDayId\":\"").count - 1
+            emit("history sync, 5,000 activities (ingest + match + analyse) in one call, \(label): \(milliseconds(elapsed)), a reply of \(text.utf8.count / 1000) kB; \(matched) matched to planned days; peak RSS \(megabytes(target.peakResidentMegabytes))")
+        }
+        compactServer.finish()
+        emit("floor, the same 5,000 duplicate lookups and inserts with GRDB in one transaction, in-process: \(milliseconds(try syncFloor(count: items.count)))")
 
         // Issue 9: a year of fitness for the athlete with 5,000 activities, through the binary.
         var fitness: [Double] = []
@@ -218,6 +246,33 @@ struct Benchmarks {
         try exports()
 
         try await matchLatency()
+    }
+
+    /// The floor of a sync: for each activity, the duplicate lookup by (athlete, source, external id) and one insert
+    /// into the same schema with one prepared statement, all in one transaction.
+    static func syncFloor(count: Int) throws -> Double {
+        let path = scratch.appendingPathComponent("sync-floor.sqlite").path
+        try AppDatabase.open(path: path).close()
+        let pool = try DatabasePool(path: path)
+        defer { try? pool.close() }
+        try pool.write { db in
+            try db.execute(sql: "INSERT INTO athlete (id, name, timeZone, createdAt, updatedAt) VALUES ('a', 'A', 'UTC', 'x', 'x')")
+        }
+        let begin = now()
+        try pool.write { db in
+            let lookup = try db.makeStatement(sql: "SELECT id FROM athleteActivity WHERE athleteId = ? AND source = ? AND externalId = ?")
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO athleteActivity (id, athleteId, source, externalId, sport, startTime, startEpochSeconds, localDate,
+                elapsedSeconds, movingSeconds, distanceMeters, createdAt, trainingLoad) VALUES (?, 'a', 'garmin', ?, 'running', ?, ?, ?, 3000, 3000, 10000, 'x', ?)
+                """)
+            for index in 0..<count {
+                _ = try String.fetchOne(lookup, arguments: ["a", "garmin", "s\(index)"])
+                let start = 1_377_309_600 + index * 86_400
+                try insert.execute(arguments: ["act-\(index)", "s\(index)", "2013-08-23T18:00:00-08:00", start,
+                                               CalendarDate("2013-08-23")!.adding(days: index).description, #"{"method":"rTSS","value":62}"#])
+            }
+        }
+        return now() - begin
     }
 
     /// Issue 11: an 18-week plan's ICS and HTML, and one FIT workout, encoded in-process.

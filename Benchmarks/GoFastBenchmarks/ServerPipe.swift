@@ -86,6 +86,15 @@ final class ServerPipe: @unchecked Sendable {
         return nil
     }
 
+    /// The peak resident memory of the child so far (`VmHWM`), in MB; nil once it has exited.
+    var peakResidentMegabytes: Double? {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return nil }
+        return kilobytes / 1024
+    }
+
     func finish() {
         try? input.fileHandleForWriting.close()
         process.waitUntilExit()

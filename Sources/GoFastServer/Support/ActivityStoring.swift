@@ -36,7 +36,10 @@ enum ActivityStoring {
     static let maximumFutureStartSeconds = 86_400.0
 
     /// The activity to store, or `-32602` naming the input's start field; `nowEpochSeconds` is the server's clock.
-    static func makeActivity(_ input: ActivityInput.Normalized, athlete: Athlete, zone: TimeZone, now: String, nowEpochSeconds: Double) throws(RPCError) -> Activity {
+    static func makeActivity(
+        _ input: ActivityInput.Normalized, athlete: Athlete, zone: TimeZone, now: String, nowEpochSeconds: Double,
+        load: TrainingLoadCalculator? = nil
+    ) throws(RPCError) -> Activity {
         // Years 1900 … 9999: older or later instants are clock errors, and dates outside 0001 … 9999 cannot be stored.
         guard input.startEpochSeconds.isFinite, (-2_208_988_800...253_402_214_400).contains(input.startEpochSeconds) else {
             throw RPCError.invalidParams(field: input.startField, reason: "must be between the years 1900 and 9999")
@@ -58,7 +61,8 @@ enum ActivityStoring {
             averageHeartRate: input.averageHeartRate, maxHeartRate: input.maxHeartRate, elevationGainMeters: input.elevationGainMeters,
             laps: input.laps, heartRateSamples: input.heartRateSamples, createdAt: now
         )
-        activity.trainingLoad = TrainingLoadCalculator(thresholds: LoadThresholds(athlete)).load(of: activity)
+        // A page passes one calculator for all its items: the athlete's thresholds (from VDOT paces) are worked out once.
+        activity.trainingLoad = (load ?? TrainingLoadCalculator(thresholds: LoadThresholds(athlete))).load(of: activity)
         return activity
     }
 }

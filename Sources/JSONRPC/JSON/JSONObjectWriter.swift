@@ -47,6 +47,18 @@ public struct JSONObjectWriter {
         JSONWriter.write(number, into: &bytes)
     }
 
+    /// A boolean member.
+    public mutating func member(_ name: StaticString, _ value: Bool) {
+        key(name)
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    /// A member holding any JSON value, or `null`.
+    public mutating func member(_ name: StaticString, json value: JSONValue?) {
+        key(name)
+        JSONWriter.write(value ?? .null, into: &bytes)
+    }
+
     /// The object's bytes, or nil when a member could not be written (a non-finite number, which `Codable`
     /// encoding refuses too).
     public mutating func finish() -> EncodedJSON? {

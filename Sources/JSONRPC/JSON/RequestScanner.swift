@@ -16,7 +16,11 @@ struct ScannedRequest {
     /// Ids longer than this take the general path (which refuses those over its own limit with a reason).
     private static let maximumIDBytes = 64
 
+    /// Bigger messages are never the hot reads this is for: they go straight to the parser, unscanned.
+    private static let maximumBodyBytes = 4_096
+
     init?(_ body: [UInt8]) {
+        guard body.count <= Self.maximumBodyBytes else { return nil }
         var scanner = JSONScanner(body[...])
         guard scanner.consume(UInt8(ascii: "{")) else { return nil }
         var id: ArraySlice<UInt8>?

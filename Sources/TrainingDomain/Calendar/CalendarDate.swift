@@ -72,11 +72,17 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     public var description: String {
         let (year, month, day) = components
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
+        guard (0...9999).contains(year) else {
+            let text = String(year)
+            return String(repeating: "0", count: max(0, 4 - text.count)) + text + "-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        // `YYYY-MM-DD` written digit by digit: dates are formatted for every stored row and every reply.
+        let digit = { (value: Int) in UInt8(ascii: "0") + UInt8(value) }
+        let bytes: [UInt8] = [
+            digit(year / 1000), digit(year / 100 % 10), digit(year / 10 % 10), digit(year % 10), UInt8(ascii: "-"),
+            digit(month / 10), digit(month % 10), UInt8(ascii: "-"), digit(day / 10), digit(day % 10),
+        ]
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

@@ -10,17 +10,29 @@ public struct AppDatabase: Sendable {
     /// The dedicated read-only connection of reads answered on the caller's thread (``inlineRead(_:)``), or nil
     /// for a throwaway `:memory:` database, whose one connection serves them.
     private let inlineReader: DatabaseQueue?
+    /// Checkpoints the WAL in the background (nil for `:memory:`, which has none).
+    private let checkpointer: WALCheckpointer?
 
     /// Migrates `writer` to the current schema and wraps it.
     public init(_ writer: any DatabaseWriter) throws {
-        try self.init(writer, inlineReader: nil)
+        try self.init(writer, openSideConnections: nil)
     }
 
-    private init(_ writer: any DatabaseWriter, inlineReader: (() throws -> DatabaseQueue)?) throws {
+    private init(_ writer: any DatabaseWriter, openSideConnections: (() throws -> (DatabaseQueue, WALCheckpointer))?) throws {
         self.writer = writer
         try SchemaMigrations.migrator.migrate(writer)
-        // Opened after the migrations, so it never sees an older schema.
-        self.inlineReader = try inlineReader?()
+        // Opened after the migrations, so they never see an older schema.
+        let side = try openSideConnections?()
+        self.inlineReader = side?.0
+        self.checkpointer = side?.1
+    }
+
+    /// Runs `updates` in one write transaction, then lets the background checkpointer know: every operation
+    /// writes through here.
+    func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        let result = try await writer.write(updates)
+        checkpointer?.didCommit()
+        return result
     }
 
     /// Reads go through the writer's concurrent readers.
@@ -28,6 +40,7 @@ public struct AppDatabase: Sendable {
 
     /// Closes the database: checkpoints the WAL and releases the file. Nothing may be called afterwards.
     public func close() throws {
+        try checkpointer?.close()
         try inlineReader?.close()
         try writer.close()
     }
@@ -47,7 +60,8 @@ public struct AppDatabase: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Checkpoints run in the background (WALCheckpointer), never on a committing request.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0")
         }
         if path == ":memory:" {
             return try AppDatabase(DatabaseQueue(configuration: configuration))
@@ -59,8 +73,8 @@ public struct AppDatabase: Sendable {
         FileProtection.protectFiles(of: absolute)
         var readOnly = configuration
         readOnly.readonly = true
-        return try AppDatabase(DatabasePool(path: path, configuration: configuration), inlineReader: {
-            try DatabaseQueue(path: path, configuration: readOnly)
+        return try AppDatabase(DatabasePool(path: path, configuration: configuration), openSideConnections: {
+            (try DatabaseQueue(path: path, configuration: readOnly), try WALCheckpointer(path: path, configuration: configuration))
         })
     }
 

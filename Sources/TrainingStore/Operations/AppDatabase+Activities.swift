@@ -32,17 +32,17 @@ extension AppDatabase {
     /// Stores and matches many activities of one athlete in ONE transaction (a sync page), each item in its own
     /// savepoint so one refused item does not undo or stop the others. Results are in input order.
     public func ingest(_ activities: [Activity], autoMatch: Bool, now: String) async throws -> [Result<IngestOutcome, any Error>] {
-        try await writer.write { db in
-            var activePlans: [String: PlanWithRace?] = [:]
+        try await write { db in
+            var plans = ActivePlansOfPage()
+            let savepoint = ItemSavepoint()
             var results: [Result<IngestOutcome, any Error>] = []
             results.reserveCapacity(activities.count)
             for (index, activity) in activities.enumerated() {
                 if index % 64 == 0 { try Task.checkCancellation() }
                 var outcome: Result<IngestOutcome, any Error> = .failure(StoreError.conflict("not ingested"))
                 do {
-                    try db.inSavepoint {
-                        outcome = .success(try Self.ingestOne(activity, autoMatch: autoMatch, now: now, activePlans: &activePlans, db))
-                        return .commit
+                    try savepoint.run(db) {
+                        outcome = .success(try Self.ingestOne(activity, autoMatch: autoMatch, now: now, plans: &plans, db))
                     }
                 } catch let error as DatabaseError where error.resultCode != .SQLITE_INTERRUPT {
                     outcome = .failure(error)
@@ -65,14 +65,15 @@ extension AppDatabase {
         }
     }
 
-    static func ingestOne(_ activity: Activity, autoMatch: Bool, now: String, activePlans: inout [String: PlanWithRace?], _ db: Database) throws -> IngestOutcome {
-        guard try db.cachedExists("SELECT 1 FROM athlete WHERE id = ?", [activity.athleteId]) else {
+    static func ingestOne(_ activity: Activity, autoMatch: Bool, now: String, plans: inout ActivePlansOfPage, _ db: Database) throws -> IngestOutcome {
+        guard try plans.athleteExists(activity.athleteId, db) else {
             throw StoreError.notFound(entity: "athlete", id: activity.athleteId)
         }
-        if let existing = try db.cachedOne(
-            Activity.self, "SELECT * FROM athleteActivity WHERE athleteId = ? AND source = ? AND externalId = ?",
-            [activity.athleteId, activity.source, activity.externalId]
-        ) {
+        // The duplicate check reads the id alone; the whole record only for a duplicate.
+        if let existingId = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM athleteActivity WHERE athleteId = ? AND source = ? AND externalId = ?"),
+            arguments: [activity.athleteId, activity.source, activity.externalId]
+        ), let existing = try Activity.fetchOne(db, key: existingId) {
             let execution = try executionOf(activityId: existing.id, db)
             return IngestOutcome(activity: existing, created: false, execution: execution,
                                  unmatchedReason: execution == nil ? "already known; not matched (call activity.match)" : nil)
@@ -81,16 +82,15 @@ extension AppDatabase {
         guard autoMatch else {
             return IngestOutcome(activity: activity, created: true, execution: nil, unmatchedReason: "autoMatch is false")
         }
-        if activePlans[activity.athleteId] == nil {
-            activePlans[activity.athleteId] = .some(try activePlan(athleteId: activity.athleteId, db))
-        }
-        let match = try Self.match(activity, active: activePlans[activity.athleteId]!, now: now, db)
+        let active = try plans.activePlan(of: activity.athleteId, db)
+        // A new activity has no execution yet, and the plan's days were read once for the page.
+        let match = try Self.match(activity, active: active?.plan, plannedDay: active?.days[activity.localDate.description], isNew: true, now: now, db)
         return IngestOutcome(activity: activity, created: true, execution: match.execution, unmatchedReason: match.unmatchedReason)
     }
 
     /// `autoMatchActivityToDay`: (re)matches a stored activity to the planned day on its local date in the athlete's active plan.
     public func matchActivity(id: String, now: String) async throws -> MatchOutcome {
-        try await writer.write { db in
+        try await write { db in
             guard let activity = try Activity.fetchOne(db, key: id) else { throw StoreError.notFound(entity: "activity", id: id) }
             return try Self.match(activity, now: now, db)
         }
@@ -105,13 +105,19 @@ extension AppDatabase {
             try db.cachedOne(PlannedDay.self, "SELECT * FROM trainingDayPlanned WHERE trainingPlanId = ? AND date = ?",
                              [active.plan.id, activity.localDate.description])
         }
-        switch ActivityMatching.decide(activity: activity, activePlan: active?.plan, plannedDay: plannedDay) {
+        return try match(activity, active: active?.plan, plannedDay: plannedDay, isNew: false, now: now, db)
+    }
+
+    /// Matches `activity` to `plannedDay` (the active plan's day on its local date, if any); `isNew` says the activity was
+    /// stored in this transaction, so it has no execution to keep or replace.
+    static func match(_ activity: Activity, active: TrainingPlan?, plannedDay: PlannedDay?, isNew: Bool, now: String, _ db: Database) throws -> MatchOutcome {
+        switch ActivityMatching.decide(activity: activity, activePlan: active, plannedDay: plannedDay) {
         case .unmatched(let reason):
             // An existing match (e.g. a manual link) stays as it is.
-            let existing = try executionOf(activityId: activity.id, db)
+            let existing = isNew ? nil : try executionOf(activityId: activity.id, db)
             return MatchOutcome(execution: existing, unmatchedReason: existing == nil ? reason : nil)
         case .execute(let day):
-            if let existing = try executionOf(activityId: activity.id, db) {
+            if !isNew, let existing = try executionOf(activityId: activity.id, db) {
                 if existing.plannedDayId == day.id { return MatchOutcome(execution: try Self.reanalyzeDay(of: existing, db), unmatchedReason: nil) }
                 try existing.delete(db)
                 // The runs left on the day it leaves get their roles and analyses again.
@@ -128,7 +134,7 @@ extension AppDatabase {
 
     /// Links an activity to a chosen planned day, replacing any match it had.
     public func linkActivity(id: String, plannedDayId: String, now: String) async throws -> ExecutedDay {
-        try await writer.write { db in
+        try await write { db in
             guard let activity = try Activity.fetchOne(db, key: id) else { throw StoreError.notFound(entity: "activity", id: id) }
             guard let day = try PlannedDay.fetchOne(db, key: plannedDayId) else { throw StoreError.notFound(entity: "plannedDay", id: plannedDayId) }
             guard let plan = try TrainingPlan.fetchOne(db, key: day.trainingPlanId), plan.athleteId == activity.athleteId else {
@@ -151,7 +157,7 @@ extension AppDatabase {
 
     /// Removes an activity's execution (the activity stays); returns the removed execution's id, if any.
     public func unlinkActivity(id: String) async throws -> String? {
-        try await writer.write { db in
+        try await write { db in
             guard try Activity.exists(db, key: id) else { throw StoreError.notFound(entity: "activity", id: id) }
             guard let existing = try ExecutedDay.filter(ExecutedDay.Columns.activityId == id).fetchOne(db) else { return nil }
             try existing.delete(db)
@@ -164,7 +170,7 @@ extension AppDatabase {
 
     /// Creates a manual execution: of a planned day (hydrated) and/or of a date, with optional distance and duration.
     public func createManualExecution(_ execution: ExecutedDay, plannedDayId: String?) async throws -> ExecutedDay {
-        try await writer.write { db in
+        try await write { db in
             guard try Athlete.exists(db, key: execution.athleteId) else { throw StoreError.notFound(entity: "athlete", id: execution.athleteId) }
             var record = execution
             if let plannedDayId {
@@ -185,7 +191,7 @@ extension AppDatabase {
 
     /// Recomputes and stores the analysis of an execution (and of the other runs on its planned day).
     public func analyzeExecution(id: String) async throws -> ExecutedDay {
-        try await writer.write { db in
+        try await write { db in
             guard let execution = try ExecutedDay.fetchOne(db, key: id) else { throw StoreError.notFound(entity: "execution", id: id) }
             return try Self.reanalyzeDay(of: execution, db)
         }
@@ -294,7 +300,7 @@ extension AppDatabase {
                 activity.startEpochSeconds, activity.utcOffsetSeconds, activity.localDate.description, activity.elapsedSeconds,
                 activity.movingSeconds, activity.distanceMeters, activity.averageHeartRate, activity.maxHeartRate,
                 activity.elevationGainMeters, try JSONColumn.text(activity.laps), try JSONColumn.text(activity.heartRateSamples), activity.createdAt,
-                try activity.trainingLoad.map(JSONColumn.text),
+                activity.trainingLoad.map { JSONColumn.text($0) },
             ])
     }
 
@@ -358,5 +364,53 @@ extension AppDatabase {
                 plannedLoadOf: { planned.load(of: $0).value }
             )
         }
+    }
+}
+
+/// What one sync page needs about its athletes, read once per page instead of once per activity: whether each
+/// exists, and its active plan with all the plan's days by date.
+struct ActivePlansOfPage {
+    /// An active plan and its days, keyed by `YYYY-MM-DD`.
+    struct Plan {
+        var plan: TrainingPlan
+        var days: [String: PlannedDay]
+    }
+
+    private var existing: Set<String> = []
+    private var plans: [String: Plan?] = [:]
+
+    mutating func athleteExists(_ id: String, _ db: Database) throws -> Bool {
+        if existing.contains(id) { return true }
+        guard try db.cachedExists("SELECT 1 FROM athlete WHERE id = ?", [id]) else { return false }
+        existing.insert(id)
+        return true
+    }
+
+    mutating func activePlan(of athleteId: String, _ db: Database) throws -> Plan? {
+        if let known = plans[athleteId] { return known }
+        let plan = try AppDatabase.activePlan(athleteId: athleteId, db).map { active in
+            let days = try PlannedDay.fetchAll(db.cachedStatement(sql: "SELECT * FROM trainingDayPlanned WHERE trainingPlanId = ?"),
+                                               arguments: [active.plan.id])
+            return Plan(plan: active.plan, days: Dictionary(days.map { ($0.date.description, $0) }, uniquingKeysWith: { first, _ in first }))
+        }
+        plans[athleteId] = .some(plan)
+        return plan
+    }
+}
+
+/// One savepoint per item of a page through cached statements (`Database.inSavepoint` compiles its SQL each time):
+/// an item that fails is rolled back alone and the page goes on.
+struct ItemSavepoint {
+    /// Runs `body` inside the savepoint: released when it returns, rolled back (and released) when it throws.
+    func run(_ db: Database, _ body: () throws -> Void) throws {
+        try db.cachedStatement(sql: "SAVEPOINT item").execute()
+        do {
+            try body()
+        } catch {
+            try db.cachedStatement(sql: "ROLLBACK TRANSACTION TO SAVEPOINT item").execute()
+            try db.cachedStatement(sql: "RELEASE SAVEPOINT item").execute()
+            throw error
+        }
+        try db.cachedStatement(sql: "RELEASE SAVEPOINT item").execute()
     }
 }

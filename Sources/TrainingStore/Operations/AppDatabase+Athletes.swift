@@ -5,7 +5,7 @@ extension AppDatabase {
     /// Inserts a new athlete. Creating again with the same id and the same fields returns the stored record
     /// (scripts can re-run); the same id with other fields is a conflict.
     public func insertAthlete(_ athlete: Athlete) async throws -> Athlete {
-        try await writer.write { db in
+        try await write { db in
             if let existing = try Athlete.fetchOne(db, key: athlete.id) {
                 var comparable = athlete
                 comparable.createdAt = existing.createdAt
@@ -34,7 +34,7 @@ extension AppDatabase {
 
     /// Applies `change` to the athlete with `id` in one transaction and returns the result.
     public func updateAthlete(id: String, _ change: @escaping @Sendable (inout Athlete) throws -> Void) async throws -> Athlete {
-        try await writer.write { db in
+        try await write { db in
             guard var athlete = try Athlete.fetchOne(db, key: id) else { throw StoreError.notFound(entity: "athlete", id: id) }
             try change(&athlete)
             try athlete.update(db)

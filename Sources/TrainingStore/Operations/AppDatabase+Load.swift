@@ -32,7 +32,7 @@ extension AppDatabase {
         id: String, _ change: @escaping @Sendable (inout Athlete) throws -> Void,
         recomputingLoadsWith loadOf: @escaping @Sendable (_ before: Athlete, _ after: Athlete) -> TrainingLoadCalculator?
     ) async throws -> Athlete {
-        try await writer.write { db in
+        try await write { db in
             guard var athlete = try Athlete.fetchOne(db, key: id) else { throw StoreError.notFound(entity: "athlete", id: id) }
             let before = athlete
             try change(&athlete)

@@ -38,12 +38,14 @@ extension AppDatabase {
     /// Stores a generated plan atomically: the plan (new, or the draft filled) as `active`, its race link,
     /// a new assignment, and every planned day. Any failure (a constraint, a cancellation) writes nothing.
     public func savePlan(_ write: PlanWrite) async throws -> TrainingPlan {
-        try await writer.write { db in
-            try Self.savePlan(write, db)
+        // The JSON is built before the transaction, so the write lock is held for the inserts alone.
+        let rows = PlannedDayRows(write.days)
+        return try await self.write { db in
+            try Self.savePlan(write, rows: rows, db)
         }
     }
 
-    static func savePlan(_ write: PlanWrite, _ db: Database) throws -> TrainingPlan {
+    static func savePlan(_ write: PlanWrite, rows: PlannedDayRows, _ db: Database) throws -> TrainingPlan {
         if write.insertsRace { try write.race.insert(db) }
         if write.fillsDraft {
             guard let existing = try TrainingPlan.fetchOne(db, key: write.plan.id) else {
@@ -63,7 +65,7 @@ extension AppDatabase {
         }
         try RaceTrainingPlanRecord(id: nil, trainingPlanId: write.plan.id, raceId: write.race.id, linkedAt: write.assignedAt).insert(db)
         try AthleteTrainingPlanRecord(id: nil, athleteId: write.plan.athleteId, trainingPlanId: write.plan.id, assignedAt: write.assignedAt).insert(db)
-        try insertPlannedDays(write.days, db)
+        try insertPlannedDays(rows, db)
         try db.execute(sql: "DELETE FROM trainingPlanRevision WHERE trainingPlanId = ?", arguments: [write.plan.id])
         try db.execute(sql: """
             INSERT INTO trainingPlanRevision (trainingPlanId, revision, kind, reason, changedDays, createdAt) VALUES (?, 1, 'generate', NULL, ?, ?)
@@ -71,24 +73,30 @@ extension AppDatabase {
         return write.plan
     }
 
-    /// Inserts planned days with one prepared statement; `plannedData` goes through `JSONColumn`.
+    /// Inserts planned days with one prepared statement.
     static func insertPlannedDays(_ days: [PlannedDay], _ db: Database) throws {
+        try insertPlannedDays(PlannedDayRows(days), db)
+    }
+
+    /// Inserts planned days whose `plannedData` text is already built, with one prepared statement.
+    static func insertPlannedDays(_ rows: PlannedDayRows, _ db: Database) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO trainingDayPlanned (id, trainingPlanId, weekIndex, dayIndex, date, phase, plannedData, revision)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for (index, day) in days.enumerated() {
+        for (index, day) in rows.days.enumerated() {
             if index % 32 == 0 { try Task.checkCancellation() }
-            try statement.execute(arguments: [
-                day.id, day.trainingPlanId, day.weekIndex, day.dayIndex, day.date.description, day.phase.rawValue, JSONColumn.text(day.plannedData),
+            statement.setUncheckedArguments([
+                day.id, day.trainingPlanId, day.weekIndex, day.dayIndex, day.date.description, day.phase.rawValue, rows.plannedData[index],
                 day.revision,
             ])
+            try statement.execute()
         }
     }
 
     /// Inserts a draft plan (no days), optionally linked to a race.
     public func insertDraftPlan(_ plan: TrainingPlan, raceId: String?, insertsRace race: Race?) async throws -> PlanWithRace {
-        try await writer.write { db in
+        try await write { db in
             if let race { try race.insert(db) }
             guard try Athlete.exists(db, key: plan.athleteId) else { throw StoreError.notFound(entity: "athlete", id: plan.athleteId) }
             guard try !TrainingPlan.exists(db, key: plan.id) else { throw StoreError.conflict("a plan with id \"\(plan.id)\" already exists") }
@@ -139,7 +147,7 @@ extension AppDatabase {
 
     /// Adds an assignment with a newer `assignedAt`: the "My Training Plans" selection.
     public func assignPlan(athleteId: String, planId: String, assignedAt: String) async throws -> PlanWithRace {
-        try await writer.write { db in
+        try await write { db in
             guard try Athlete.exists(db, key: athleteId) else { throw StoreError.notFound(entity: "athlete", id: athleteId) }
             guard let plan = try TrainingPlan.fetchOne(db, key: planId) else { throw StoreError.notFound(entity: "plan", id: planId) }
             guard plan.athleteId == athleteId else { throw StoreError.conflict("plan \(planId) belongs to another athlete") }
@@ -151,7 +159,7 @@ extension AppDatabase {
 
     /// Sets a plan's status to `archived`.
     public func archivePlan(id: String, at now: String) async throws -> TrainingPlan {
-        try await writer.write { db in
+        try await write { db in
             guard var plan = try TrainingPlan.fetchOne(db, key: id) else { throw StoreError.notFound(entity: "plan", id: id) }
             plan.status = .archived
             plan.updatedAt = now
@@ -181,7 +189,7 @@ extension AppDatabase {
     /// Rows are updated in place (ids kept), so executions keep their link and their hydrated snapshots stay
     /// untouched; each changed day's previous content is kept as a version. Returns the revision.
     public func replacePlannedWorkouts(planId: String, fromDate: CalendarDate, days: [PlannedDay], plan: TrainingPlan, reason: String?) async throws -> Int {
-        try await writer.write { db in
+        try await write { db in
             let existing = try PlannedDay.filter(PlannedDay.Columns.trainingPlanId == planId).fetchAll(db)
             let byPosition = Dictionary(existing.map { ("\($0.weekIndex)-\($0.dayIndex)", $0) }, uniquingKeysWith: { first, _ in first })
             let newKeys = Set(days.map { "\($0.weekIndex)-\($0.dayIndex)" })

@@ -5,7 +5,7 @@ extension AppDatabase {
     /// Inserts a new race. Creating again with the same id and the same fields returns the stored record;
     /// the same id with other fields is a conflict.
     public func insertRace(_ race: Race) async throws -> Race {
-        try await writer.write { db in
+        try await write { db in
             if let existing = try Race.fetchOne(db, key: race.id) {
                 var comparable = race
                 comparable.createdAt = existing.createdAt

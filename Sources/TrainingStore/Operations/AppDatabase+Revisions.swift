@@ -70,7 +70,7 @@ extension AppDatabase {
     /// updated in place (id kept; executed snapshots untouched) and carries the new revision number. Returns the
     /// revision and the days as they were before; nothing is written when no day changes.
     public func commitRevision(_ write: RevisionWrite) async throws -> (revision: Int, before: [PlannedDay]) {
-        try await writer.write { db in try Self.commitRevision(write, db) }
+        try await self.write { db in try Self.commitRevision(write, db) }
     }
 
     static func commitRevision(_ write: RevisionWrite, _ db: Database) throws -> (revision: Int, before: [PlannedDay]) {

@@ -24,6 +24,14 @@ enum JSONColumn {
         workout.jsonText
     }
 
+    /// A training load's column text, `{"method":…,"value":…}` (sorted keys, as the encoder writes it), without
+    /// running the encoder: one per activity of a sync.
+    static func text(_ load: TrainingLoad) -> String {
+        let value = load.value.isFinite && load.value == load.value.rounded() && abs(load.value) < 9_007_199_254_740_992
+            ? String(Int64(load.value)) : "\(load.value)"
+        return #"{"method":"\#(load.method.rawValue)","value":\#(value)}"#
+    }
+
     /// An array's column text; an empty array is `[]` without running the encoder.
     static func text<Element: Encodable>(_ values: [Element]) throws -> String {
         values.isEmpty ? "[]" : String(decoding: try shared.encode(values), as: UTF8.self)

@@ -67,13 +67,14 @@ enum ActivityImport: GoFastMethod {
         let zone = TimeZones.zone(named: athlete.timeZone) ?? .gmt
         let now = context.clock.timestamp()
         let nowEpochSeconds = context.clock.epochSeconds
+        let load = TrainingLoadCalculator(thresholds: LoadThresholds(athlete))
         // A session whose start cannot be stored gets its own error; the others go on.
         var results = [ActivityResults.Item?](repeating: nil, count: decoded.activities.count)
         var activities: [(index: Int, activity: Activity)] = []
         for (index, session) in decoded.activities.enumerated() {
             do {
                 let normalized = normalize(session, format: decoded.format, externalId: decoded.activities.count > 1 ? "sha256:\(digest)#\(index)" : "sha256:\(digest)")
-                activities.append((index, try ActivityStoring.makeActivity(normalized, athlete: athlete, zone: zone, now: now, nowEpochSeconds: nowEpochSeconds)))
+                activities.append((index, try ActivityStoring.makeActivity(normalized, athlete: athlete, zone: zone, now: now, nowEpochSeconds: nowEpochSeconds, load: load)))
             } catch {
                 results[index] = ActivityResults.Item(activity: nil, created: false, execution: nil, unmatchedReason: nil, error: error.jsonValue)
             }

@@ -14,7 +14,7 @@ enum ActivityIngest: GoFastMethod {
     /// Each item is checked on its own, so a NUL in one activity is that item's error.
     static let itemCheckedMembers: Set<String> = ["activity", "activities"]
 
-    static func handle(_ params: EmptyParams, _ call: MethodCall) async throws -> ActivityResults {
+    static func handle(_ params: EmptyParams, _ call: MethodCall) async throws -> ActivityIngestReply {
         let request = call.request
         let context = call.context
         guard case .object(let members)? = request.params else {
@@ -31,6 +31,12 @@ enum ActivityIngest: GoFastMethod {
         case nil, .null?: autoMatch = true
         case .bool(let flag)?: autoMatch = flag
         default: throw RPCError.invalidParams(field: "autoMatch", reason: "must be a boolean")
+        }
+        let compact: Bool
+        switch members["reply"] {
+        case nil, .null?, .string("full")?: compact = false
+        case .string("compact")?: compact = true
+        default: throw RPCError.invalidParams(field: "reply", reason: "must be \"full\" or \"compact\"")
         }
         let items: [(JSONValue, String)]
         switch (members["activity"], members["activities"]) {
@@ -50,10 +56,11 @@ enum ActivityIngest: GoFastMethod {
         var valid: [(index: Int, activity: Activity)] = []
         let now = context.clock.timestamp()
         let nowEpochSeconds = context.clock.epochSeconds
+        let load = TrainingLoadCalculator(thresholds: LoadThresholds(athlete))
         for (index, (item, prefix)) in items.enumerated() {
             do {
                 let normalized = try ActivityInput.normalize(item, prefix: prefix)
-                valid.append((index, try ActivityStoring.makeActivity(normalized, athlete: athlete, zone: zone, now: now, nowEpochSeconds: nowEpochSeconds)))
+                valid.append((index, try ActivityStoring.makeActivity(normalized, athlete: athlete, zone: zone, now: now, nowEpochSeconds: nowEpochSeconds, load: load)))
             } catch {
                 results[index] = ActivityResults.Item(activity: nil, created: false, execution: nil, unmatchedReason: nil, error: error.jsonValue)
             }
@@ -64,6 +71,49 @@ enum ActivityIngest: GoFastMethod {
             results[index] = ActivityStoring.itemResult(outcome, context: context)
         }
         if items.count > 1 { request.progress.end() }
-        return ActivityResults(results: results.map { $0! }, warnings: nil)
+        let full = ActivityResults(results: results.map { $0! }, warnings: nil)
+        return compact ? .compact(ActivityIngestReply.compactBytes(of: full)) : .full(full)
+    }
+
+    static func encode(_ result: ActivityIngestReply) throws -> EncodedJSON {
+        switch result {
+        case .full(let results): try .encoding(results)
+        case .compact(let bytes): bytes
+        }
+    }
+}
+
+/// `activity.ingest`'s answer: every record in full (the default), or with `reply: "compact"` one line of ids per
+/// item, for syncs of thousands of activities whose client needs only to know what became of each.
+enum ActivityIngestReply: Encodable {
+    case full(ActivityResults)
+    case compact(EncodedJSON)
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .full(let results): try results.encode(to: encoder)
+        case .compact(let bytes): try JSONParser.parse(bytes.bytes).encode(to: encoder)
+        }
+    }
+
+    /// `{"results":[{"activityId":…,"created":…,"executionId":…,"plannedDayId":…,"unmatchedReason":…,"error":…},…],"warnings":null}`,
+    /// written directly.
+    static func compactBytes(of results: ActivityResults) -> EncodedJSON {
+        var bytes = Array(#"{"results":["#.utf8)
+        bytes.reserveCapacity(results.results.count * 160 + 32)
+        for (index, item) in results.results.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            var object = JSONObjectWriter(capacity: 192)
+            object.member("activityId", item.activity?.id)
+            object.member("created", item.created)
+            object.member("executionId", item.execution?.id)
+            object.member("plannedDayId", item.execution?.plannedDayId)
+            object.member("unmatchedReason", item.unmatchedReason)
+            object.member("error", json: item.error)
+            // Only strings, booleans and JSON values: nothing can make the object invalid.
+            bytes.append(contentsOf: object.finish()?.bytes ?? Array("null".utf8))
+        }
+        bytes.append(contentsOf: #"],"warnings":null}"#.utf8)
+        return EncodedJSON(validJSONBytes: bytes)
     }
 }
