@@ -77,7 +77,8 @@ enum ActivityInput {
         let isGarmin = members["startTimeInSeconds"] != nil || (members["startTime"] == nil && members["summaryId"] != nil)
         do {
             if isGarmin {
-                return try fromGarmin(JSONValueDecoder().decode(Garmin.self, from: item), prefix: prefix)
+                // The plain case read directly (a sync page is thousands of them); anything unusual gets `Codable`'s errors.
+                return try fromGarmin(Garmin(plain: members) ?? JSONValueDecoder().decode(Garmin.self, from: item), prefix: prefix)
             }
             return try fromNative(JSONValueDecoder().decode(Native.self, from: item), prefix: prefix)
         } catch let error as DecodingError {
@@ -191,5 +192,54 @@ enum ActivityInput {
         guard let value else { return nil }
         if allowZero, value == 0 { return nil }
         return try Validation.number(value, in: 20...260, field: field, unit: "bpm")
+    }
+}
+
+extension ActivityInput.Garmin {
+    /// The summary read straight from its members, as `JSONValueDecoder` would read it, or nil when any member is
+    /// missing where required or of another type: the decoder then reads it again and names the problem.
+    init?(plain members: [String: JSONValue]) {
+        func string(_ key: String) -> String?? {
+            switch members[key] {
+            case nil, .null?: return .some(nil)
+            case .string(let text)?: return .some(text)
+            default: return nil
+            }
+        }
+        func number(_ key: String) -> Double?? {
+            switch members[key] {
+            case nil, .null?: return .some(nil)
+            case .number(let number)?:
+                let value = number.doubleValue
+                return value.isFinite ? .some(value) : nil
+            default: return nil
+            }
+        }
+        func integer<I: FixedWidthInteger>(_ key: String, _ type: I.Type) -> I?? {
+            switch members[key] {
+            case nil, .null?: return .some(nil)
+            case .number(let number)?:
+                if let exact = I(number.text) { return .some(exact) }
+                let value = number.doubleValue
+                guard value.isFinite, value == value.rounded(), let converted = I(exactly: value) else { return nil }
+                return .some(converted)
+            default: return nil
+            }
+        }
+        guard let summaryId = string("summaryId"), let activityId = integer("activityId", Int64.self),
+              let activityType = string("activityType"), let activityName = string("activityName"),
+              let start = number("startTimeInSeconds"), let startTimeInSeconds = start,
+              let offset = integer("startTimeOffsetInSeconds", Int.self),
+              let duration = number("durationInSeconds"), let durationInSeconds = duration,
+              let moving = number("movingDurationInSeconds"), let distance = number("distanceInMeters"),
+              let averageHeartRate = number("averageHeartRateInBeatsPerMinute"), let maxHeartRate = number("maxHeartRateInBeatsPerMinute"),
+              let elevation = number("totalElevationGainInMeters"), let speed = number("averageSpeedInMetersPerSecond")
+        else { return nil }
+        self.init(
+            summaryId: summaryId, activityId: activityId, activityType: activityType, activityName: activityName,
+            startTimeInSeconds: startTimeInSeconds, startTimeOffsetInSeconds: offset, durationInSeconds: durationInSeconds,
+            movingDurationInSeconds: moving, distanceInMeters: distance, averageHeartRateInBeatsPerMinute: averageHeartRate,
+            maxHeartRateInBeatsPerMinute: maxHeartRate, totalElevationGainInMeters: elevation, averageSpeedInMetersPerSecond: speed
+        )
     }
 }

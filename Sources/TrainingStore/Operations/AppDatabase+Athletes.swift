@@ -28,7 +28,7 @@ extension AppDatabase {
     public func athleteNow(id: String) throws -> Athlete? {
         try inlineRead { db in
             let statement = try db.cachedStatement(sql: "SELECT \(AthleteCursor.columns) FROM athlete WHERE id = ?")
-            return try AthleteCursor(statement: statement, arguments: [id]).next()
+            return try AthleteCursor.fetchOne(statement, arguments: [id])
         }
     }
 

@@ -21,10 +21,13 @@ final class AthleteCursor: DatabaseCursor {
         try statement.setArguments(arguments)
     }
 
-    deinit {
-        // Reset now, so a statement left on a row does not keep a read transaction (and an old WAL snapshot) open
-        // until its next use; setting arguments is GRDB's public way to reset.
-        _statement.setUncheckedArguments(StatementArguments())
+    /// The one athlete a key lookup finds, or nil. The statement is stepped to its end, so it does not keep a read
+    /// transaction (and an old WAL snapshot) open until its next use.
+    static func fetchOne(_ statement: Statement, arguments: StatementArguments) throws -> Athlete? {
+        let cursor = try AthleteCursor(statement: statement, arguments: arguments)
+        guard let athlete = try cursor.next() else { return nil }
+        _ = try cursor.next()
+        return athlete
     }
 
     func _element(sqliteStatement: SQLiteStatement) throws -> Athlete {
