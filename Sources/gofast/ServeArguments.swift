@@ -29,7 +29,8 @@ struct ServeArguments {
                 name = argument[argument.index(argument.startIndex, offsetBy: 2)..<equals]
                 value = String(argument[argument.index(after: equals)...])
             } else {
-                guard let next = remaining.popFirst() else { return nil }
+                // As ArgumentParser reads it: a following option is not a value (`--db --help` is an error there).
+                guard let next = remaining.popFirst(), next == "-" || !next.hasPrefix("-") else { return nil }
                 name = argument.dropFirst(2)
                 value = next
             }

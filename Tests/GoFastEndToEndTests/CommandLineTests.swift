@@ -118,6 +118,7 @@ final class ServeArgumentsTests: GoFastTestCase {
         for (arguments, mention) in [
             (["--framing", "bogus"], "framing"), (["--log-level", "loud"], "log-level"), (["--no-such-option"], "no-such-option"),
             (["--max-message-bytes", "12"], "max-message-bytes"), (["--db"], "db"), (["serve", "extra"], "extra"),
+            (["--db", "--log-level", "debug"], "db"), (["serve", "--db", "-v"], "db"),
         ] {
             let outcome = try run(arguments)
             XCTAssertNotEqual(outcome.code, 0, "\(arguments)")

@@ -7,31 +7,33 @@ public struct AppDatabase: Sendable {
     /// The underlying writer (a `DatabasePool` in WAL mode for files, a queue for `:memory:`): private to the
     /// store, so every change goes through a domain operation in one transaction.
     let writer: any DatabaseWriter
-    /// The dedicated read-only connection of reads answered on the caller's thread (``inlineRead(_:)``), or nil
-    /// for a throwaway `:memory:` database, whose one connection serves them.
-    private let inlineReader: DatabaseQueue?
-    /// Checkpoints the WAL in the background (nil for `:memory:`, which has none).
-    private let checkpointer: WALCheckpointer?
+    /// The dedicated read-only connection of reads answered on the caller's thread (``inlineRead(_:)``), opened on
+    /// first use; nil for a throwaway `:memory:` database, whose one connection serves them.
+    private let inlineReader: OpenedOnFirstUse<DatabaseQueue>?
+    /// Checkpoints the WAL in the background, opened at the first commit (nil for `:memory:`, which has no WAL).
+    private let checkpointer: OpenedOnFirstUse<WALCheckpointer>?
 
     /// Migrates `writer` to the current schema and wraps it.
     public init(_ writer: any DatabaseWriter) throws {
-        try self.init(writer, openSideConnections: nil)
+        try self.init(writer, inlineReader: nil, checkpointer: nil)
     }
 
-    private init(_ writer: any DatabaseWriter, openSideConnections: (() throws -> (DatabaseQueue, WALCheckpointer))?) throws {
+    private init(
+        _ writer: any DatabaseWriter, inlineReader: OpenedOnFirstUse<DatabaseQueue>?, checkpointer: OpenedOnFirstUse<WALCheckpointer>?
+    ) throws {
         self.writer = writer
         try SchemaMigrations.migrator.migrate(writer)
-        // Opened after the migrations, so they never see an older schema.
-        let side = try openSideConnections?()
-        self.inlineReader = side?.0
-        self.checkpointer = side?.1
+        // The side connections open after the migrations (on first use), so they never see an older schema.
+        self.inlineReader = inlineReader
+        self.checkpointer = checkpointer
     }
 
     /// Runs `updates` in one write transaction, then lets the background checkpointer know: every operation
-    /// writes through here.
+    /// writes through here. A checkpointer that cannot be opened is tried again at the next commit; meanwhile the
+    /// WAL waits for it (and for `close`, which checkpoints everything).
     func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
         let result = try await writer.write(updates)
-        checkpointer?.didCommit()
+        (try? checkpointer?.get())?.didCommit()
         return result
     }
 
@@ -40,9 +42,12 @@ public struct AppDatabase: Sendable {
 
     /// Closes the database: checkpoints the WAL and releases the file. Nothing may be called afterwards.
     public func close() throws {
-        try checkpointer?.close()
-        try inlineReader?.close()
+        // The writer closes last and always: closing the last connection checkpoints the WAL and removes it.
+        var firstError: (any Error)?
+        do { try checkpointer?.ifOpened?.close() } catch { firstError = error }
+        do { try inlineReader?.ifOpened?.close() } catch { firstError = firstError ?? error }
         try writer.close()
+        if let firstError { throw firstError }
     }
 
     /// A single-statement read on the calling thread, outside an explicit transaction (one SQLite statement is
@@ -51,7 +56,7 @@ public struct AppDatabase: Sendable {
     /// the one connection. It sees every committed write.
     func inlineRead<T>(_ body: (Database) throws -> T) throws -> T {
         guard let inlineReader else { return try writer.unsafeReentrantRead(body) }
-        return try inlineReader.unsafeReentrantRead(body)
+        return try inlineReader.get().unsafeReentrantRead(body)
     }
 
     /// Opens (creating when needed, readable by its owner only: ``FileProtection``) the database at `path`; `:memory:` is a throwaway.
@@ -73,9 +78,11 @@ public struct AppDatabase: Sendable {
         FileProtection.protectFiles(of: absolute)
         var readOnly = configuration
         readOnly.readonly = true
-        return try AppDatabase(DatabasePool(path: path, configuration: configuration), openSideConnections: {
-            (try DatabaseQueue(path: path, configuration: readOnly), try WALCheckpointer(path: path, configuration: configuration))
-        })
+        return try AppDatabase(
+            DatabasePool(path: path, configuration: configuration),
+            inlineReader: OpenedOnFirstUse { [readOnly] in try DatabaseQueue(path: path, configuration: readOnly) },
+            checkpointer: OpenedOnFirstUse { [configuration] in try WALCheckpointer(path: path, configuration: configuration) }
+        )
     }
 
     /// The migrations applied so far, by name (for tests and diagnostics).

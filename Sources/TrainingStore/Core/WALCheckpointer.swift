@@ -42,15 +42,23 @@ final class WALCheckpointer: @unchecked Sendable {
         }
     }
 
-    /// Runs a passive checkpoint, unless a newer commit has rescheduled it (`generation` moved on) or none is due.
-    private func checkpoint(ifStill expected: Int?) {
+    /// Retries of a checkpoint that failed or could not copy every frame (a reader still on an older snapshot,
+    /// another process checkpointing), before waiting for the next commit.
+    static let maximumRetries = 20
+
+    /// Runs a passive checkpoint, unless a newer commit has rescheduled it (`generation` moved on) or none is due;
+    /// one that fails or stops short is tried again after a pause, a bounded number of times.
+    private func checkpoint(ifStill expected: Int?, retry: Int = 0) {
         lock.lock()
-        let due = !isClosed && commitsSinceCheckpoint > 0 && (expected == nil || expected == generation)
+        let due = !isClosed && (commitsSinceCheckpoint > 0 || retry > 0) && (expected == nil || expected == generation)
         if due { commitsSinceCheckpoint = 0 }
+        let current = generation
         lock.unlock()
         guard due else { return }
-        // A failure (the database busy with another process's checkpoint) only delays this one to the next.
-        _ = try? connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+        let result = try? connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+        let complete = result.map { $0.checkpointedFrameCount >= $0.walFrameCount } ?? false
+        guard !complete, retry < Self.maximumRetries else { return }
+        queue.asyncAfter(deadline: .now() + Self.quietInterval) { self.checkpoint(ifStill: current, retry: retry + 1) }
     }
 
     /// Waits for a running checkpoint and closes the connection; nothing is scheduled afterwards.

@@ -84,7 +84,7 @@ extension AppDatabase {
         }
         let active = try plans.activePlan(of: activity.athleteId, db)
         // A new activity has no execution yet, and the plan's days were read once for the page.
-        let match = try Self.match(activity, active: active?.plan, plannedDay: active?.days[activity.localDate.description], isNew: true, now: now, db)
+        let match = try Self.match(activity, active: active?.plan, plannedDay: active?.day(on: activity.localDate, db), isNew: true, now: now, db)
         return IngestOutcome(activity: activity, created: true, execution: match.execution, unmatchedReason: match.unmatchedReason)
     }
 
@@ -373,7 +373,15 @@ struct ActivePlansOfPage {
     /// An active plan and its days, keyed by `YYYY-MM-DD`.
     struct Plan {
         var plan: TrainingPlan
-        var days: [String: PlannedDay]
+        /// Every day, read at once; nil when that read failed (a day that does not decode), and each activity's
+        /// day is then read on its own, so only the activities of a bad day fail, as before.
+        var days: [String: PlannedDay]?
+
+        func day(on date: CalendarDate, _ db: Database) throws -> PlannedDay? {
+            if let days { return days[date.description] }
+            return try db.cachedOne(PlannedDay.self, "SELECT * FROM trainingDayPlanned WHERE trainingPlanId = ? AND date = ?",
+                                    [plan.id, date.description])
+        }
     }
 
     private var existing: Set<String> = []
@@ -389,9 +397,11 @@ struct ActivePlansOfPage {
     mutating func activePlan(of athleteId: String, _ db: Database) throws -> Plan? {
         if let known = plans[athleteId] { return known }
         let plan = try AppDatabase.activePlan(athleteId: athleteId, db).map { active in
-            let days = try PlannedDay.fetchAll(db.cachedStatement(sql: "SELECT * FROM trainingDayPlanned WHERE trainingPlanId = ?"),
-                                               arguments: [active.plan.id])
-            return Plan(plan: active.plan, days: Dictionary(days.map { ($0.date.description, $0) }, uniquingKeysWith: { first, _ in first }))
+            let days = try? PlannedDay.fetchAll(db.cachedStatement(sql: "SELECT * FROM trainingDayPlanned WHERE trainingPlanId = ?"),
+                                                arguments: [active.plan.id])
+            return Plan(plan: active.plan, days: days.map { days in
+                Dictionary(days.map { ($0.date.description, $0) }, uniquingKeysWith: { first, _ in first })
+            })
         }
         plans[athleteId] = .some(plan)
         return plan

@@ -49,7 +49,7 @@ extension AppDatabase {
         while let activity = try cursor.next() {
             let load = calculator.load(of: activity)
             loads[activity.id] = load
-            try update.execute(arguments: [try JSONColumn.text(load), activity.id])
+            try update.execute(arguments: [JSONColumn.text(load), activity.id])
         }
         let patch = try db.makeStatement(sql: "UPDATE trainingDayExecuted SET analysis = ? WHERE id = ?")
         for execution in try ExecutedDay.filter(ExecutedDay.Columns.athleteId == athleteId).fetchAll(db) {

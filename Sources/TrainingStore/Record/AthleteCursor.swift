@@ -15,8 +15,9 @@ final class AthleteCursor: DatabaseCursor {
     let _statement: Statement
     var _isDone = false
 
-    /// Binds `arguments` (resetting the statement) for immediate iteration.
-    init(statement: Statement, arguments: StatementArguments) throws {
+    /// Binds `arguments` (resetting the statement) for immediate iteration; private, so every use steps it to its
+    /// end (`fetchOne`) and none leaves it holding a read transaction.
+    private init(statement: Statement, arguments: StatementArguments) throws {
         _statement = statement
         try statement.setArguments(arguments)
     }
