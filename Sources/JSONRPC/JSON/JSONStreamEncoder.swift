@@ -20,14 +20,20 @@ private final class ByteSink {
 
     init() { bytes.reserveCapacity(512) }
 
-    func write<T: Encodable>(_ value: T, path: [any CodingKey]) throws {
+    /// Writes `value`; `path` (its coding path, for errors and nested encoders) is built only when one needs it.
+    func write<T: Encodable>(_ value: T, path: @autoclosure () -> [any CodingKey]) throws {
+        // The common leaves by type identity first: a metadata comparison, where a failed `as` cast is a runtime call.
+        if T.self == String.self { return JSONWriter.writeString(unsafeBitCast(value, to: String.self), into: &bytes) }
+        if T.self == Double.self { return try writeNumber(unsafeBitCast(value, to: Double.self), path: path()) }
+        if T.self == Int.self { return bytes.append(contentsOf: String(unsafeBitCast(value, to: Int.self)).utf8) }
+        if T.self == Bool.self { return bytes.append(contentsOf: (unsafeBitCast(value, to: Bool.self) ? "true" : "false").utf8) }
         switch value {
         case let text as String: JSONWriter.writeString(text, into: &bytes)
-        case let number as Double: try writeNumber(number, path: path)
+        case let number as Double: try writeNumber(number, path: path())
         case let number as Int: bytes.append(contentsOf: String(number).utf8)
         case let flag as Bool: bytes.append(contentsOf: (flag ? "true" : "false").utf8)
         case let json as JSONValue: JSONWriter.write(json, into: &bytes)
-        case let number as Float: try writeNumber(Double(number), path: path)
+        case let number as Float: try writeNumber(Double(number), path: path())
         case let number as any BinaryInteger: bytes.append(contentsOf: "\(number)".utf8)
         case let dictionary as [String: any Encodable]:
             // Dictionaries iterate in no fixed order: their keys are sorted so the bytes are deterministic.
@@ -36,11 +42,11 @@ private final class ByteSink {
                 if position > 0 { bytes.append(UInt8(ascii: ",")) }
                 JSONWriter.writeString(key, into: &bytes)
                 bytes.append(UInt8(ascii: ":"))
-                try write(dictionary[key]!, path: path + [DictionaryKey(key)])
+                try write(dictionary[key]!, path: path() + [DictionaryKey(key)])
             }
             bytes.append(UInt8(ascii: "}"))
         default:
-            let encoder = StreamEncoder(sink: self, codingPath: path)
+            let encoder = StreamEncoder(sink: self, codingPath: path())
             try value.encode(to: encoder)
             encoder.finish()
         }
