@@ -178,44 +178,38 @@ final class ConnectionPressureTests: XCTestCase {
 
     // MARK: - Cancellation and the commit point
 
-    func testCancellationAfterTheCommitPointIsAnsweredWithTheResult() throws {
+    /// Sends request 1 for `method`, cancels it once the handler logged `marker`, and returns the peer and the reply.
+    private func cancelOnceStarted(_ method: String, marker: String, file: StaticString = #filePath, line: UInt = #line) throws -> (ConnectionTests.Peer, JSONValue) {
         let peer = makePeer()
-        peer.send(request(1, "commit.shielded"))
-        XCTAssertTrue(peer.journal.wait(for: "shielded start"))
+        peer.send(request(1, method))
+        XCTAssertTrue(peer.journal.wait(for: marker), file: file, line: line)
         peer.send(#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":1}}"#)
-        let reply = try XCTUnwrap(peer.next(timeout: 5))
+        return (peer, try XCTUnwrap(peer.next(timeout: 5), file: file, line: line))
+    }
+
+    func testCancellationAfterTheCommitPointIsAnsweredWithTheResult() throws {
+        let (peer, reply) = try cancelOnceStarted("commit.shielded", marker: "shielded start")
         XCTAssertEqual(reply["result"], "committed", "\(reply)")
         XCTAssertTrue(peer.journal.all.contains("shielded committed"))
     }
 
     /// The control: the same handler without the shield gives up with -32800 and commits nothing.
     func testCancellationBeforeTheCommitPointIsMinus32800() throws {
-        let peer = makePeer()
-        peer.send(request(1, "commit.unshielded"))
-        XCTAssertTrue(peer.journal.wait(for: "unshielded start"))
-        peer.send(#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":1}}"#)
-        let reply = try XCTUnwrap(peer.next(timeout: 5))
+        let (peer, reply) = try cancelOnceStarted("commit.unshielded", marker: "unshielded start")
         XCTAssertEqual(reply["error"]?["code"], -32800, "\(reply)")
         XCTAssertFalse(peer.journal.all.contains("unshielded committed"))
     }
 
     /// A failure after the commit point is not a cancellation: the change stands, so -32800 would be a lie.
     func testAFailureAfterTheCommitPointIsNotReportedAsCancelled() throws {
-        let peer = makePeer()
-        peer.send(request(1, "commit.then.fail"))
-        XCTAssertTrue(peer.journal.wait(for: "fail start"))
-        peer.send(#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":1}}"#)
-        let reply = try XCTUnwrap(peer.next(timeout: 5))
+        let (peer, reply) = try cancelOnceStarted("commit.then.fail", marker: "fail start")
         XCTAssertEqual(reply["error"]?["code"], -32603, "\(reply)")
         XCTAssertTrue(peer.journal.all.contains("fail committed"))
     }
 
     func testAValueReturnedAfterACancelIsSentAsTheResult() throws {
-        let peer = makePeer()
-        peer.send(request(1, "returns.despite.cancel"))
-        XCTAssertTrue(peer.journal.wait(for: "returns start"))
-        peer.send(#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":1}}"#)
-        XCTAssertEqual(try XCTUnwrap(peer.next(timeout: 5))["result"], "returned")
+        let (_, reply) = try cancelOnceStarted("returns.despite.cancel", marker: "returns start")
+        XCTAssertEqual(reply["result"], "returned")
     }
 
     // MARK: - Careless first bytes

@@ -55,4 +55,13 @@ final class PlannedWorkoutJSONTests: XCTestCase {
         let decoded = try JSONDecoder().decode(PlannedWorkout.self, from: Data(workout.jsonText.utf8))
         XCTAssertEqual(decoded, workout)
     }
+
+    func testTrainingLoadsRoundTripWithSortedKeys() throws {
+        for load in [TrainingLoad(value: 62, method: .runningStress), TrainingLoad(value: 48.25, method: .heartRateStress),
+                     TrainingLoad(value: 1.0 / 3.0, method: .duration), .zero] {
+            XCTAssertEqual(try JSONDecoder().decode(TrainingLoad.self, from: Data(load.jsonText.utf8)), load)
+            XCTAssertTrue(load.jsonText.hasPrefix(#"{"method":""#), load.jsonText)
+        }
+        XCTAssertEqual(TrainingLoad(value: 62, method: .runningStress).jsonText, #"{"method":"rTSS","value":62}"#)
+    }
 }

@@ -115,7 +115,12 @@ public struct JSONScanner {
         let digits = cursor - digitsStart
         guard digits > 0, digits == 1 || bytes[digitsStart] != 0x30 else { return nil }
         // A fraction or an exponent is a valid id too, but rare: the parser takes it.
-        if cursor < bytes.endIndex, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[cursor]) { return nil }
+        if cursor < bytes.endIndex {
+            switch bytes[cursor] {
+            case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): return nil
+            default: break
+            }
+        }
         index = cursor
         return bytes[start..<cursor]
     }

@@ -9,6 +9,15 @@ extension PlannedWorkout {
     }
 }
 
+extension TrainingLoad {
+    /// The load as compact JSON with sorted keys (`{"method":"rTSS","value":62.5}`), the document `Codable` reads back.
+    public var jsonText: String {
+        var writer = CompactJSON()
+        writer.write(load: self)
+        return writer.text
+    }
+}
+
 /// A minimal JSON writer into one byte buffer; keys are written in sorted order by construction.
 struct CompactJSON {
     private var bytes: [UInt8] = []
@@ -31,6 +40,13 @@ struct CompactJSON {
         if let pace = workout.targetPace { key("targetPace"); write(pace: pace) }
         string("title", workout.title)
         string("type", workout.type.rawValue)
+        close()
+    }
+
+    mutating func write(load: TrainingLoad) {
+        open()
+        string("method", load.method.rawValue)
+        number("value", load.value)
         close()
     }
 

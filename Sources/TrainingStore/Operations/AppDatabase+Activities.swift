@@ -101,10 +101,7 @@ extension AppDatabase {
     }
 
     static func match(_ activity: Activity, active: PlanWithRace?, now: String, _ db: Database) throws -> MatchOutcome {
-        let plannedDay = try active.flatMap { active in
-            try db.cachedOne(PlannedDay.self, "SELECT * FROM trainingDayPlanned WHERE trainingPlanId = ? AND date = ?",
-                             [active.plan.id, activity.localDate.description])
-        }
+        let plannedDay = try active.flatMap { active in try Self.plannedDay(planId: active.plan.id, date: activity.localDate, db) }
         return try match(activity, active: active?.plan, plannedDay: plannedDay, isNew: false, now: now, db)
     }
 
@@ -379,8 +376,7 @@ struct ActivePlansOfPage {
 
         func day(on date: CalendarDate, _ db: Database) throws -> PlannedDay? {
             if let days { return days[date.description] }
-            return try db.cachedOne(PlannedDay.self, "SELECT * FROM trainingDayPlanned WHERE trainingPlanId = ? AND date = ?",
-                                    [plan.id, date.description])
+            return try AppDatabase.plannedDay(planId: plan.id, date: date, db)
         }
     }
 

@@ -180,9 +180,11 @@ extension AppDatabase {
 
     /// The planned day of a plan on `date`, or nil.
     public func plannedDay(planId: String, date: CalendarDate) async throws -> PlannedDay? {
-        try await reader.read { db in
-            try PlannedDay.filter(PlannedDay.Columns.trainingPlanId == planId && PlannedDay.Columns.date == date.description).fetchOne(db)
-        }
+        try await reader.read { db in try Self.plannedDay(planId: planId, date: date, db) }
+    }
+
+    static func plannedDay(planId: String, date: CalendarDate, _ db: Database) throws -> PlannedDay? {
+        try db.cachedOne(PlannedDay.self, "SELECT * FROM trainingDayPlanned WHERE trainingPlanId = ? AND date = ?", [planId, date.description])
     }
 
     /// Replaces the workouts of a plan's days on or after `fromDate` in one transaction, as a revision (`regenerate`).

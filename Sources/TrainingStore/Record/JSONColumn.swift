@@ -24,12 +24,9 @@ enum JSONColumn {
         workout.jsonText
     }
 
-    /// A training load's column text, `{"method":…,"value":…}` (sorted keys, as the encoder writes it), without
-    /// running the encoder: one per activity of a sync.
+    /// A training load's column text by the domain's hand-written serialiser (one per activity of a sync).
     static func text(_ load: TrainingLoad) -> String {
-        let value = load.value.isFinite && load.value == load.value.rounded() && abs(load.value) < 9_007_199_254_740_992
-            ? String(Int64(load.value)) : "\(load.value)"
-        return #"{"method":"\#(load.method.rawValue)","value":\#(value)}"#
+        load.jsonText
     }
 
     /// An array's column text; an empty array is `[]` without running the encoder.
