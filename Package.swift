@@ -20,7 +20,10 @@ let package = Package(
         // domain: value types and pure logic; no I/O.
         .target(name: "TrainingDomain"),
         // store: SQLite through GRDB.
-        .target(name: "TrainingStore", dependencies: ["TrainingDomain", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "TrainingStore",
+            dependencies: ["TrainingDomain", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
+        ),
         // formats: activity file decoders; bytes in, values out.
         .target(name: "ActivityFormats"),
         // formats: plan exports (FIT workout, ICS calendar, HTML report); domain values in, bytes out.

@@ -52,6 +52,22 @@ final class JSONParserTests: XCTestCase {
         if case .number(let number) = try parse("2.5e-1") { XCTAssertEqual(number.doubleValue, 0.25) } else { XCTFail() }
     }
 
+    /// Integers are read without the float parser; every reading must be the float parser's, bit for bit.
+    func testDoubleValueEqualsTheFloatParser() {
+        var texts = ["0", "-0", "7", "-7", "999999999999999", "-999999999999999", "1000000000000000", "9007199254740993",
+                     "123456789012345678901234567890", "1.5", "-0.0", "1e3", "01", "-", "1-2"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            texts.append(String(Int64.random(in: -999_999_999_999_999...999_999_999_999_999, using: &generator)))
+            texts.append(String(UInt64.random(in: 0...UInt64.max, using: &generator)))
+        }
+        for text in texts {
+            let expected = Double(text) ?? .nan
+            let actual = JSONNumber(text: text).doubleValue
+            XCTAssertTrue(actual.bitPattern == expected.bitPattern || (actual.isNaN && expected.isNaN), "\(text): \(actual) vs \(expected)")
+        }
+    }
+
     // MARK: - Invalid texts
 
     func testInvalidTexts() {

@@ -145,31 +145,3 @@ final class ExecutionAnalyzerTests: XCTestCase {
         XCTAssertEqual(analysis.complianceScore, 0)
     }
 }
-
-/// RFC 3339 instants and local dates across offsets and midnight.
-final class TimestampTests: XCTestCase {
-    func testParsesOffsetsAndComputesLocalDates() throws {
-        let cases: [(String, String)] = [
-            ("2026-11-24T23:30:00-08:00", "2026-11-24"), ("2026-11-25T00:30:00-08:00", "2026-11-25"),
-            ("2026-11-24T06:00:00+09:00", "2026-11-24"), ("2026-11-24T23:59:59-10:00", "2026-11-24"),
-            ("2026-11-24T00:00:00+14:00", "2026-11-24"), ("2026-11-24T12:00:00Z", "2026-11-24"), ("2026-11-24T05:45:00+05:45", "2026-11-24"),
-        ]
-        for (text, local) in cases {
-            let parsed = try XCTUnwrap(Timestamp.parse(text), text)
-            XCTAssertEqual(Timestamp.localDate(epochSeconds: parsed.epochSeconds, utcOffsetSeconds: parsed.utcOffsetSeconds).description, local, text)
-            XCTAssertEqual(Timestamp.format(epochSeconds: parsed.epochSeconds, utcOffsetSeconds: parsed.utcOffsetSeconds), text.replacingOccurrences(of: "+00:00", with: "Z"))
-        }
-        for bad in ["2026-11-24T23:30:00", "2026-11-24", "2026-02-30T10:00:00Z", "2026-11-24T25:00:00Z", "2026-11-24T10:00:00+15:00", "yesterday"] {
-            XCTAssertNil(Timestamp.parse(bad), bad)
-        }
-    }
-
-    func testCalendarDates() {
-        XCTAssertEqual(CalendarDate("2026-11-25")?.weekday, .wednesday)
-        XCTAssertEqual(CalendarDate("2026-11-25")?.next(.monday).description, "2026-11-30")
-        XCTAssertEqual(CalendarDate("2026-11-30")?.next(.monday).description, "2026-11-30")
-        XCTAssertEqual(CalendarDate("2024-02-28")?.adding(days: 1).description, "2024-02-29")
-        XCTAssertNil(CalendarDate("2025-02-29"))
-        XCTAssertEqual(CalendarDate(daysSinceEpoch: -1).description, "1969-12-31")
-    }
-}

@@ -11,23 +11,37 @@ enum Validation {
     }
 
     /// A trimmed, non-empty text of at most `maxLength` characters without control characters (NUL included).
-    static func text(_ value: String, field: String, maxLength: Int = 200, layout: TextLayout = .singleLine) throws(RPCError) -> String {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw RPCError.invalidParams(field: field, reason: "must not be empty") }
-        guard trimmed.count <= maxLength else { throw RPCError.invalidParams(field: field, reason: "must be at most \(maxLength) characters") }
-        try refuseControlCharacters(in: trimmed, field: field, layout: layout)
+    ///
+    /// `field` is spelled out only for an error (a sync page validates thousands of items).
+    static func text(_ value: String, field: @autoclosure () -> String, maxLength: Int = 200, layout: TextLayout = .singleLine) throws(RPCError) -> String {
+        let trimmed = trimmingWhitespace(value)
+        guard !trimmed.isEmpty else { throw RPCError.invalidParams(field: field(), reason: "must not be empty") }
+        guard trimmed.utf8.count <= maxLength || trimmed.count <= maxLength else {
+            throw RPCError.invalidParams(field: field(), reason: "must be at most \(maxLength) characters")
+        }
+        try refuseControlCharacters(in: trimmed, field: field(), layout: layout)
         return trimmed
+    }
+
+    /// `value` without leading and trailing white space and line breaks (`CharacterSet.whitespacesAndNewlines`, which
+    /// is Unicode's White_Space property); a value that starts and ends with something else is returned as it is.
+    static func trimmingWhitespace(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last,
+              !first.properties.isWhitespace, !last.properties.isWhitespace else {
+            return value.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return value
     }
 
     /// Refuses C0 controls (NUL included), DEL and C1 controls; `.multiLine` lets tab, line feed and carriage return through.
     ///
     /// SQLite binds text up to its first NUL, so a NUL would be cut silently when stored; the other controls make no
     /// sense in a name, an id, a time zone or a path and would come back to haunt a terminal or a calendar.
-    static func refuseControlCharacters(in value: String, field: String, layout: TextLayout = .singleLine) throws(RPCError) {
+    static func refuseControlCharacters(in value: String, field: @autoclosure () -> String, layout: TextLayout = .singleLine) throws(RPCError) {
         for (offset, scalar) in value.unicodeScalars.enumerated() where isControl(scalar, layout: layout) {
             let code = String(scalar.value, radix: 16, uppercase: true)
             throw RPCError.invalidParams(
-                field: field, reason: "must not contain control characters: U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code) at character \(offset)"
+                field: field(), reason: "must not contain control characters: U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code) at character \(offset)"
             )
         }
     }
@@ -41,17 +55,17 @@ enum Validation {
     }
 
     /// A finite number within `range`.
-    static func number(_ value: Double, in range: ClosedRange<Double>, field: String, unit: String) throws(RPCError) -> Double {
+    static func number(_ value: Double, in range: ClosedRange<Double>, field: @autoclosure () -> String, unit: String) throws(RPCError) -> Double {
         guard value.isFinite, range.contains(value) else {
-            throw RPCError.invalidParams(field: field, reason: "must be between \(format(range.lowerBound)) and \(format(range.upperBound)) \(unit), got \(format(value))")
+            throw RPCError.invalidParams(field: field(), reason: "must be between \(format(range.lowerBound)) and \(format(range.upperBound)) \(unit), got \(format(value))")
         }
         return value
     }
 
     /// An integer within `range`.
-    static func integer(_ value: Int, in range: ClosedRange<Int>, field: String, unit: String) throws(RPCError) -> Int {
+    static func integer(_ value: Int, in range: ClosedRange<Int>, field: @autoclosure () -> String, unit: String) throws(RPCError) -> Int {
         guard range.contains(value) else {
-            throw RPCError.invalidParams(field: field, reason: "must be between \(range.lowerBound) and \(range.upperBound) \(unit), got \(value)")
+            throw RPCError.invalidParams(field: field(), reason: "must be between \(range.lowerBound) and \(range.upperBound) \(unit), got \(value)")
         }
         return value
     }

@@ -69,12 +69,13 @@ public struct JSONParser {
     private mutating func parseObject(depth: Int) throws(JSONParseError) -> JSONValue {
         guard depth <= maximumDepth else { throw error("nesting deeper than \(maximumDepth) levels") }
         index += 1
-        var members: [String: JSONValue] = [:]
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return .object(members)
+            return .object([:])
         }
+        // Room for the members of a typical object (an activity summary, a request), so it is never rehashed as it grows.
+        var members = [String: JSONValue](minimumCapacity: 8)
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name") }
@@ -140,13 +141,16 @@ public struct JSONParser {
         index += 1
         let start = index
         // Fast path: no escapes.
+        var allBytes: UInt8 = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
-                return try validatedString(slice, at: start)
+                // ASCII needs no validation (most member names and values); anything else is validated as UTF-8.
+                return allBytes < 0x80 ? String(decoding: slice, as: UTF8.self) : try validatedString(slice, at: start)
             }
+            allBytes |= byte
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw error("control character in string") }
             index += 1

@@ -10,16 +10,44 @@ public enum Timestamp {
         wholeSeconds += utcOffsetSeconds
         let days = wholeSeconds >= 0 ? wholeSeconds / 86_400 : (wholeSeconds - 86_399) / 86_400
         let secondOfDay = wholeSeconds - days * 86_400
-        var text = CalendarDate(daysSinceEpoch: days).description
-        text += "T" + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2)
-        if fractionDigits > 0 { text += "." + pad(fraction, fractionDigits) }
-        if utcOffsetSeconds == 0 {
-            text += "Z"
-        } else {
-            let magnitude = abs(utcOffsetSeconds)
-            text += (utcOffsetSeconds < 0 ? "-" : "+") + pad(magnitude / 3600, 2) + ":" + pad(magnitude / 60 % 60, 2)
+        let date = CalendarDate(daysSinceEpoch: days).description
+        // Written byte by byte into the string's own storage: every stored activity and reply has timestamps.
+        return String(unsafeUninitializedCapacity: date.utf8.count + 22) { buffer in
+            var count = 0
+            func append(_ byte: UInt8) {
+                buffer[count] = byte
+                count += 1
+            }
+            func append(_ value: Int, digits: Int) {
+                var divisor = 1
+                for _ in 1..<digits { divisor *= 10 }
+                while divisor > 0 {
+                    append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                    divisor /= 10
+                }
+            }
+            for byte in date.utf8 { append(byte) }
+            append(UInt8(ascii: "T"))
+            append(secondOfDay / 3600, digits: 2)
+            append(UInt8(ascii: ":"))
+            append(secondOfDay / 60 % 60, digits: 2)
+            append(UInt8(ascii: ":"))
+            append(secondOfDay % 60, digits: 2)
+            if fractionDigits > 0 {
+                append(UInt8(ascii: "."))
+                append(fraction, digits: fractionDigits)
+            }
+            if utcOffsetSeconds == 0 {
+                append(UInt8(ascii: "Z"))
+            } else {
+                let magnitude = abs(utcOffsetSeconds)
+                append(UInt8(ascii: utcOffsetSeconds < 0 ? "-" : "+"))
+                append(magnitude / 3600 % 100, digits: 2)
+                append(UInt8(ascii: ":"))
+                append(magnitude / 60 % 60, digits: 2)
+            }
+            return count
         }
-        return text
     }
 
     /// Parses an RFC 3339 date-time with a mandatory offset (`Z` or `±hh:mm`): the instant and the offset in seconds.
@@ -76,10 +104,5 @@ public enum Timestamp {
             value = value * 10 + Int(bytes[index] - 48)
         }
         return value
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, width - text.count)) + text
     }
 }

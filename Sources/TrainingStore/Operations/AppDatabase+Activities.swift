@@ -56,12 +56,14 @@ extension AppDatabase {
             for case .success(let outcome) in results {
                 if let day = outcome.execution?.plannedDayId { runsPerDay[day, default: 0] += 1 }
             }
-            return try results.map { result in
-                guard case .success(var outcome) = result, let execution = outcome.execution,
-                      let day = execution.plannedDayId, runsPerDay[day, default: 0] > 1 else { return result }
+            // In place: a page's outcomes are megabytes, and a copy would touch as many fresh pages.
+            for index in results.indices {
+                guard case .success(var outcome) = results[index], let execution = outcome.execution,
+                      let day = execution.plannedDayId, runsPerDay[day, default: 0] > 1 else { continue }
                 outcome.execution = try ExecutedDay.fetchOne(db, key: execution.id) ?? execution
-                return .success(outcome)
+                results[index] = .success(outcome)
             }
+            return results
         }
     }
 
@@ -70,10 +72,9 @@ extension AppDatabase {
             throw StoreError.notFound(entity: "athlete", id: activity.athleteId)
         }
         // The duplicate check reads the id alone; the whole record only for a duplicate.
-        if let existingId = try String.fetchOne(
-            db.cachedStatement(sql: "SELECT id FROM athleteActivity WHERE athleteId = ? AND source = ? AND externalId = ?"),
-            arguments: [activity.athleteId, activity.source, activity.externalId]
-        ), let existing = try Activity.fetchOne(db, key: existingId) {
+        let duplicate = try db.cachedStatement(sql: "SELECT id FROM athleteActivity WHERE athleteId = ? AND source = ? AND externalId = ?")
+        try duplicate.bind(activity.athleteId, activity.source, activity.externalId)
+        if let existingId = try String.fetchOne(duplicate), let existing = try Activity.fetchOne(db, key: existingId) {
             let execution = try executionOf(activityId: existing.id, db)
             return IngestOutcome(activity: existing, created: false, execution: execution,
                                  unmatchedReason: execution == nil ? "already known; not matched (call activity.match)" : nil)
@@ -277,7 +278,7 @@ extension AppDatabase {
         for var sibling in siblings {
             sibling.analysis = analyses[sibling.id]
             try db.cachedStatement(sql: "UPDATE trainingDayExecuted SET analysis = ? WHERE id = ?")
-                .execute(arguments: [try sibling.analysis.map(JSONColumn.text), sibling.id])
+                .execute(binding: try sibling.analysis.map(JSONColumn.text), sibling.id)
             if sibling.id == execution.id { result = sibling }
         }
         return result
@@ -285,20 +286,20 @@ extension AppDatabase {
 }
 
 extension AppDatabase {
-    /// Inserts an activity with one prepared statement (laps and samples through `JSONColumn`).
+    /// Inserts an activity with one prepared statement, its values bound directly (laps and samples through `JSONColumn`).
     static func insertActivity(_ activity: Activity, _ db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO athleteActivity (id, athleteId, source, externalId, sport, startTime, startEpochSeconds, utcOffsetSeconds, localDate,
                 elapsedSeconds, movingSeconds, distanceMeters, averageHeartRate, maxHeartRate, elevationGainMeters, laps, heartRateSamples, createdAt,
                 trainingLoad)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
+            """).execute(binding:
                 activity.id, activity.athleteId, activity.source, activity.externalId, activity.sport, activity.startTime,
                 activity.startEpochSeconds, activity.utcOffsetSeconds, activity.localDate.description, activity.elapsedSeconds,
                 activity.movingSeconds, activity.distanceMeters, activity.averageHeartRate, activity.maxHeartRate,
                 activity.elevationGainMeters, try JSONColumn.text(activity.laps), try JSONColumn.text(activity.heartRateSamples), activity.createdAt,
-                activity.trainingLoad.map { JSONColumn.text($0) },
-            ])
+                activity.trainingLoad.map { JSONColumn.text($0) }
+            )
     }
 
     /// Inserts an executed day with one prepared statement; the snapshot goes through `JSONColumn`.
@@ -307,12 +308,12 @@ extension AppDatabase {
             INSERT INTO trainingDayExecuted (id, athleteId, activityId, plannedDayId, weekIndex, dayIndex, date, plannedData, analysis,
                 manualDistanceMeters, manualDurationSeconds, note, createdAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
+            """).execute(binding:
                 execution.id, execution.athleteId, execution.activityId, execution.plannedDayId, execution.weekIndex, execution.dayIndex,
                 execution.date.description, execution.plannedData.map(JSONColumn.text),
                 try execution.analysis.map(JSONColumn.text),
-                execution.manualDistanceMeters, execution.manualDurationSeconds, execution.note, execution.createdAt,
-            ])
+                execution.manualDistanceMeters, execution.manualDurationSeconds, execution.note, execution.createdAt
+            )
     }
 }
 

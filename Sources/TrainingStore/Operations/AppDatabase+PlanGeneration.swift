@@ -86,11 +86,10 @@ extension AppDatabase {
             """)
         for (index, day) in rows.days.enumerated() {
             if index % 32 == 0 { try Task.checkCancellation() }
-            statement.setUncheckedArguments([
+            try statement.execute(binding:
                 day.id, day.trainingPlanId, day.weekIndex, day.dayIndex, day.date.description, day.phase.rawValue, rows.plannedData[index],
-                day.revision,
-            ])
-            try statement.execute()
+                day.revision
+            )
         }
     }
 

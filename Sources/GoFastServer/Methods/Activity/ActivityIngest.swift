@@ -38,10 +38,11 @@ enum ActivityIngest: GoFastMethod {
         case .string("compact")?: compact = true
         default: throw RPCError.invalidParams(field: "reply", reason: "must be \"full\" or \"compact\"")
         }
-        let items: [(JSONValue, String)]
+        let items: [JSONValue]
+        let isSingle: Bool
         switch (members["activity"], members["activities"]) {
-        case (let single?, nil): items = [(single, "activity.")]
-        case (nil, .array(let many)?): items = many.enumerated().map { ($1, "activities[\($0)].") }
+        case (let single?, nil): (items, isSingle) = ([single], true)
+        case (nil, .array(let many)?): (items, isSingle) = (many, false)
         case (nil, let other?): throw RPCError.invalidParams(field: "activities", reason: "must be an array, got \(other.typeName)")
         case (nil, nil): throw RPCError.invalidParams(field: "activities", reason: "is required (or activity)")
         case (.some, .some): throw RPCError.invalidParams(field: "activity", reason: "give activity or activities, not both")
@@ -51,28 +52,44 @@ enum ActivityIngest: GoFastMethod {
         let zone = TimeZones.zone(named: athlete.timeZone) ?? .gmt
 
         if items.count > 1 { request.progress.begin(title: "Ingesting \(items.count) activities") }
-        // Validate every item first; the valid ones are stored and matched in one transaction.
-        var results = [ActivityResults.Item?](repeating: nil, count: items.count)
-        var valid: [(index: Int, activity: Activity)] = []
+        // Validate every item first; the valid ones are stored and matched in one transaction, in input order.
+        // A page is thousands of items, so nothing here copies an array of records: each item's result is built
+        // once, in order, straight into the reply.
+        var activities: [Activity] = []
+        activities.reserveCapacity(items.count)
+        var refusals: [Int: JSONValue] = [:]
         let now = context.clock.timestamp()
         let nowEpochSeconds = context.clock.epochSeconds
         let load = TrainingLoadCalculator(thresholds: LoadThresholds(athlete))
-        for (index, (item, prefix)) in items.enumerated() {
+        for (index, item) in items.enumerated() {
             do {
-                let normalized = try ActivityInput.normalize(item, prefix: prefix)
-                valid.append((index, try ActivityStoring.makeActivity(normalized, athlete: athlete, zone: zone, now: now, nowEpochSeconds: nowEpochSeconds, load: load)))
+                let normalized = try ActivityInput.normalize(item, path: ActivityInput.ItemPath(index: isSingle ? nil : index))
+                activities.append(try ActivityStoring.makeActivity(normalized, athlete: athlete, zone: zone, now: now, nowEpochSeconds: nowEpochSeconds, load: load))
             } catch {
-                results[index] = ActivityResults.Item(activity: nil, created: false, execution: nil, unmatchedReason: nil, error: error.jsonValue)
+                refusals[index] = error.jsonValue
             }
         }
-        if items.count > 1 { request.progress.report(message: "Storing and matching \(valid.count) activities", percentage: 10) }
-        let outcomes = try await context.database.ingest(valid.map(\.activity), autoMatch: autoMatch, now: now)
-        for ((index, _), outcome) in zip(valid, outcomes) {
-            results[index] = ActivityStoring.itemResult(outcome, context: context)
-        }
+        if items.count > 1 { request.progress.report(message: "Storing and matching \(activities.count) activities", percentage: 10) }
+        var outcomes = try await context.database.ingest(activities, autoMatch: autoMatch, now: now).makeIterator()
+        activities = []
         if items.count > 1 { request.progress.end() }
-        let full = ActivityResults(results: results.map { $0! }, warnings: nil)
-        return compact ? .compact(ActivityIngestReply.compactBytes(of: full)) : .full(full)
+        /// The result of item `index`; called once per item, in order.
+        func result(at index: Int) -> ActivityResults.Item {
+            if let error = refusals[index] {
+                return ActivityResults.Item(activity: nil, created: false, execution: nil, unmatchedReason: nil, error: error)
+            }
+            guard let outcome = outcomes.next() else { preconditionFailure("one store outcome per valid item") }
+            return ActivityStoring.itemResult(outcome, context: context)
+        }
+        if compact {
+            var reply = CompactActivityResultsWriter(count: items.count)
+            for index in items.indices { reply.append(result(at: index)) }
+            return .compact(reply.finish())
+        }
+        var results: [ActivityResults.Item] = []
+        results.reserveCapacity(items.count)
+        for index in items.indices { results.append(result(at: index)) }
+        return .full(ActivityResults(results: results, warnings: nil))
     }
 
     static func encode(_ result: ActivityIngestReply) throws -> EncodedJSON {
@@ -96,23 +113,37 @@ enum ActivityIngestReply: Encodable {
         }
     }
 
-    /// `{"results":[{"activityId":…,"created":…,"executionId":…,"plannedDayId":…,"unmatchedReason":…,"error":…},…],"warnings":null}`,
-    /// written directly.
-    static func compactBytes(of results: ActivityResults) -> EncodedJSON {
-        var bytes = Array(#"{"results":["#.utf8)
-        bytes.reserveCapacity(results.results.count * 160 + 32)
-        for (index, item) in results.results.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            var object = JSONObjectWriter(capacity: 192)
-            object.member("activityId", item.activity?.id)
-            object.member("created", item.created)
-            object.member("executionId", item.execution?.id)
-            object.member("plannedDayId", item.execution?.plannedDayId)
-            object.member("unmatchedReason", item.unmatchedReason)
-            object.member("error", json: item.error)
-            // Only strings, booleans and JSON values: nothing can make the object invalid.
-            bytes.append(contentsOf: object.finish()?.bytes ?? Array("null".utf8))
-        }
+}
+
+/// Writes `activity.ingest`'s compact reply item by item:
+/// `{"results":[{"activityId":…,"created":…,"executionId":…,"plannedDayId":…,"unmatchedReason":…,"error":…},…],"warnings":null}`.
+struct CompactActivityResultsWriter {
+    private var bytes: [UInt8]
+    private var isFirst = true
+
+    /// A writer with room for `count` items.
+    init(count: Int) {
+        bytes = Array(#"{"results":["#.utf8)
+        bytes.reserveCapacity(count * 160 + 32)
+    }
+
+    /// Appends one item's ids and outcome.
+    mutating func append(_ item: ActivityResults.Item) {
+        if !isFirst { bytes.append(UInt8(ascii: ",")) }
+        isFirst = false
+        var object = JSONObjectWriter(capacity: 192)
+        object.member("activityId", item.activity?.id)
+        object.member("created", item.created)
+        object.member("executionId", item.execution?.id)
+        object.member("plannedDayId", item.execution?.plannedDayId)
+        object.member("unmatchedReason", item.unmatchedReason)
+        object.member("error", json: item.error)
+        // Only strings, booleans and JSON values: nothing can make the object invalid.
+        bytes.append(contentsOf: object.finish()?.bytes ?? Array("null".utf8))
+    }
+
+    /// The whole reply.
+    mutating func finish() -> EncodedJSON {
         bytes.append(contentsOf: #"],"warnings":null}"#.utf8)
         return EncodedJSON(validJSONBytes: bytes)
     }
