@@ -194,4 +194,47 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(after?.plannedData, write.days[0].plannedData, "the executed day keeps its snapshot")
         XCTAssertEqual(after?.plannedDayId, "p-0-0")
     }
+
+    /// A sync page where some items break a table constraint: an unmatched one (one statement, undone by SQLite) and a
+    /// matched one (activity and execution, undone by its savepoint). Each fails alone; the others are stored and
+    /// matched, and nothing of the refused ones is left.
+    func testRefusedItemsOfAPageLeaveNothingAndStopNothing() async throws {
+        _ = try await database.insertAthlete(athlete())
+        _ = try await database.savePlan(planWrite(planId: "p", start: CalendarDate("2026-03-02")!, weeks: 2, assignedAt: now, race: race(), insertsRace: true))
+        func run(_ id: String, on date: String, epoch: Double, distance: Double = 8000) -> Activity {
+            Activity(id: id, athleteId: "ath", source: "garmin", externalId: id, sport: "running", startTime: date + "T07:00:00Z",
+                     startEpochSeconds: epoch, utcOffsetSeconds: 0, localDate: CalendarDate(date)!, elapsedSeconds: 2700,
+                     movingSeconds: 2640, distanceMeters: distance, averageHeartRate: 150, maxHeartRate: 170, elevationGainMeters: 10,
+                     laps: [], heartRateSamples: [], createdAt: now)
+        }
+        let page = [
+            run("before", on: "2026-02-20", epoch: 1_771_570_800),                   // before the plan: unmatched
+            run("badBefore", on: "2026-02-21", epoch: 1_771_657_200, distance: -1),  // breaks CHECK (distanceMeters >= 0), one statement
+            run("matched", on: "2026-03-02", epoch: 1_772_434_800),                  // matched to p-0-0
+            run("badMatched", on: "2026-03-03", epoch: 1_772_521_200, distance: -1), // breaks the CHECK inside its savepoint
+            run("matched", on: "2026-03-02", epoch: 1_772_434_800),                  // the same activity again: known
+            run("after", on: "2026-03-04", epoch: 1_772_607_600),                    // matched to p-0-2
+        ]
+        let outcomes = try await database.ingest(page, autoMatch: true, now: now)
+        XCTAssertEqual(outcomes.count, page.count)
+        func success(_ index: Int) throws -> IngestOutcome { try outcomes[index].get() }
+        XCTAssertEqual(try success(0).created, true)
+        XCTAssertNil(try success(0).execution)
+        XCTAssertNotNil(try success(0).unmatchedReason)
+        for refused in [1, 3] {
+            guard case .failure(let error) = outcomes[refused] else { return XCTFail("item \(refused) should fail") }
+            XCTAssertEqual((error as? DatabaseError)?.extendedResultCode, .SQLITE_CONSTRAINT_CHECK, "item \(refused)")
+        }
+        XCTAssertEqual(try success(2).execution?.plannedDayId, "p-0-0")
+        XCTAssertEqual(try success(4).created, false)
+        XCTAssertEqual(try success(4).activity.id, "matched")
+        XCTAssertEqual(try success(4).execution?.id, try success(2).execution?.id)
+        XCTAssertEqual(try success(5).execution?.plannedDayId, "p-0-2")
+        let stored = try await database.writer.read { db in
+            (try String.fetchAll(db, sql: "SELECT id FROM athleteActivity ORDER BY id"),
+             try String.fetchAll(db, sql: "SELECT activityId FROM trainingDayExecuted ORDER BY activityId"))
+        }
+        XCTAssertEqual(stored.0, ["after", "before", "matched"])
+        XCTAssertEqual(stored.1, ["after", "matched"])
+    }
 }

@@ -39,12 +39,11 @@ extension AppDatabase {
             results.reserveCapacity(activities.count)
             for (index, activity) in activities.enumerated() {
                 if index % 64 == 0 { try Task.checkCancellation() }
-                var outcome: Result<IngestOutcome, any Error> = .failure(StoreError.conflict("not ingested"))
+                var outcome: Result<IngestOutcome, any Error>
                 do {
-                    try savepoint.run(db) {
-                        outcome = .success(try Self.ingestOne(activity, autoMatch: autoMatch, now: now, plans: &plans, db))
-                    }
-                } catch let error as DatabaseError where error.resultCode != .SQLITE_INTERRUPT {
+                    outcome = .success(try Self.ingestOne(activity, autoMatch: autoMatch, now: now, plans: &plans, savepoint: savepoint, db))
+                } catch let error as DatabaseError where error.resultCode != .SQLITE_INTERRUPT && db.isInsideTransaction {
+                    // An item's own failure; one that ended the transaction (disk full, I/O) ends the page.
                     outcome = .failure(error)
                 } catch let error as StoreError {
                     outcome = .failure(error)
@@ -67,26 +66,49 @@ extension AppDatabase {
         }
     }
 
-    static func ingestOne(_ activity: Activity, autoMatch: Bool, now: String, plans: inout ActivePlansOfPage, _ db: Database) throws -> IngestOutcome {
+    /// Stores one activity of a page and matches it. A refused item leaves nothing behind: an item that writes one
+    /// row (a duplicate, an unmatched activity: most of a history) relies on SQLite undoing a failed statement, and
+    /// one that also writes an execution runs in `savepoint`.
+    static func ingestOne(
+        _ activity: Activity, autoMatch: Bool, now: String, plans: inout ActivePlansOfPage, savepoint: ItemSavepoint, _ db: Database
+    ) throws -> IngestOutcome {
         guard try plans.athleteExists(activity.athleteId, db) else {
             throw StoreError.notFound(entity: "athlete", id: activity.athleteId)
         }
-        // The duplicate check reads the id alone; the whole record only for a duplicate.
-        let duplicate = try db.cachedStatement(sql: "SELECT id FROM athleteActivity WHERE athleteId = ? AND source = ? AND externalId = ?")
-        try duplicate.bind(activity.athleteId, activity.source, activity.externalId)
-        if let existingId = try String.fetchOne(duplicate), let existing = try Activity.fetchOne(db, key: existingId) {
-            let execution = try executionOf(activityId: existing.id, db)
-            return IngestOutcome(activity: existing, created: false, execution: execution,
-                                 unmatchedReason: execution == nil ? "already known; not matched (call activity.match)" : nil)
+        let active = autoMatch ? try plans.activePlan(of: activity.athleteId, db) : nil
+        // The plan's days were read once for the page, and a new activity has no execution yet: the decision is
+        // known before anything is written.
+        let decision = autoMatch ? ActivityMatching.decide(activity: activity, activePlan: active?.plan, plannedDay: try active?.day(on: activity.localDate, db)) : nil
+        guard case .execute(let day)? = decision else {
+            guard try insertActivityUnlessKnown(activity, db) else { return try knownActivity(activity, db) }
+            let reason: String
+            switch decision {
+            case .unmatched(let why)?: reason = why
+            default: reason = "autoMatch is false"
+            }
+            return IngestOutcome(activity: activity, created: true, execution: nil, unmatchedReason: reason)
         }
-        try insertActivity(activity, db)
-        guard autoMatch else {
-            return IngestOutcome(activity: activity, created: true, execution: nil, unmatchedReason: "autoMatch is false")
+        var outcome: IngestOutcome?
+        try savepoint.run(db) {
+            guard try insertActivityUnlessKnown(activity, db) else { return }
+            let execution = ExecutedDay.hydrated(id: makeIdentifier("exe"), athleteId: activity.athleteId, activityId: activity.id, from: day, createdAt: now)
+            try Self.insertExecution(execution, db)
+            outcome = IngestOutcome(activity: activity, created: true, execution: try Self.reanalyzeDay(of: execution, db), unmatchedReason: nil)
         }
-        let active = try plans.activePlan(of: activity.athleteId, db)
-        // A new activity has no execution yet, and the plan's days were read once for the page.
-        let match = try Self.match(activity, active: active?.plan, plannedDay: active?.day(on: activity.localDate, db), isNew: true, now: now, db)
-        return IngestOutcome(activity: activity, created: true, execution: match.execution, unmatchedReason: match.unmatchedReason)
+        return try outcome ?? knownActivity(activity, db)
+    }
+
+    /// The stored activity with the same (athlete, source, external id) as `activity`, and its execution.
+    private static func knownActivity(_ activity: Activity, _ db: Database) throws -> IngestOutcome {
+        guard let existing = try db.cachedOne(
+            Activity.self, "SELECT * FROM athleteActivity WHERE athleteId = ? AND source = ? AND externalId = ?",
+            [activity.athleteId, activity.source, activity.externalId]
+        ) else {
+            throw StoreError.conflict("activity \(activity.externalId) was neither stored nor found")
+        }
+        let execution = try executionOf(activityId: existing.id, db)
+        return IngestOutcome(activity: existing, created: false, execution: execution,
+                             unmatchedReason: execution == nil ? "already known; not matched (call activity.match)" : nil)
     }
 
     /// `autoMatchActivityToDay`: (re)matches a stored activity to the planned day on its local date in the athlete's active plan.
@@ -103,19 +125,19 @@ extension AppDatabase {
 
     static func match(_ activity: Activity, active: PlanWithRace?, now: String, _ db: Database) throws -> MatchOutcome {
         let plannedDay = try active.flatMap { active in try Self.plannedDay(planId: active.plan.id, date: activity.localDate, db) }
-        return try match(activity, active: active?.plan, plannedDay: plannedDay, isNew: false, now: now, db)
+        return try match(activity, active: active?.plan, plannedDay: plannedDay, now: now, db)
     }
 
-    /// Matches `activity` to `plannedDay` (the active plan's day on its local date, if any); `isNew` says the activity was
-    /// stored in this transaction, so it has no execution to keep or replace.
-    static func match(_ activity: Activity, active: TrainingPlan?, plannedDay: PlannedDay?, isNew: Bool, now: String, _ db: Database) throws -> MatchOutcome {
+    /// Matches a stored `activity` to `plannedDay` (the active plan's day on its local date, if any), keeping or
+    /// replacing the execution it has.
+    static func match(_ activity: Activity, active: TrainingPlan?, plannedDay: PlannedDay?, now: String, _ db: Database) throws -> MatchOutcome {
         switch ActivityMatching.decide(activity: activity, activePlan: active, plannedDay: plannedDay) {
         case .unmatched(let reason):
             // An existing match (e.g. a manual link) stays as it is.
-            let existing = isNew ? nil : try executionOf(activityId: activity.id, db)
+            let existing = try executionOf(activityId: activity.id, db)
             return MatchOutcome(execution: existing, unmatchedReason: existing == nil ? reason : nil)
         case .execute(let day):
-            if !isNew, let existing = try executionOf(activityId: activity.id, db) {
+            if let existing = try executionOf(activityId: activity.id, db) {
                 if existing.plannedDayId == day.id { return MatchOutcome(execution: try Self.reanalyzeDay(of: existing, db), unmatchedReason: nil) }
                 try existing.delete(db)
                 // The runs left on the day it leaves get their roles and analyses again.
@@ -286,13 +308,16 @@ extension AppDatabase {
 }
 
 extension AppDatabase {
-    /// Inserts an activity with one prepared statement, its values bound directly (laps and samples through `JSONColumn`).
-    static func insertActivity(_ activity: Activity, _ db: Database) throws {
+    /// Inserts an activity with one prepared statement, its values bound directly (laps and samples through
+    /// `JSONColumn`), unless one with the same (athlete, source, external id) is stored: then nothing is written and
+    /// the answer is false. The unique index decides, so a page needs no lookup before each insert.
+    static func insertActivityUnlessKnown(_ activity: Activity, _ db: Database) throws -> Bool {
         try db.cachedStatement(sql: """
             INSERT INTO athleteActivity (id, athleteId, source, externalId, sport, startTime, startEpochSeconds, utcOffsetSeconds, localDate,
                 elapsedSeconds, movingSeconds, distanceMeters, averageHeartRate, maxHeartRate, elevationGainMeters, laps, heartRateSamples, createdAt,
                 trainingLoad)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (athleteId, source, externalId) DO NOTHING
             """).execute(binding:
                 activity.id, activity.athleteId, activity.source, activity.externalId, activity.sport, activity.startTime,
                 activity.startEpochSeconds, activity.utcOffsetSeconds, activity.localDate.description, activity.elapsedSeconds,
@@ -300,6 +325,7 @@ extension AppDatabase {
                 activity.elevationGainMeters, try JSONColumn.text(activity.laps), try JSONColumn.text(activity.heartRateSamples), activity.createdAt,
                 activity.trainingLoad.map { JSONColumn.text($0) }
             )
+        return db.changesCount > 0
     }
 
     /// Inserts an executed day with one prepared statement; the snapshot goes through `JSONColumn`.
