@@ -59,7 +59,7 @@ final class StoreTests: XCTestCase {
     }
 
     func testMigratesAnEmptyFileAndCreatesItOwnerOnly() throws {
-        XCTAssertEqual(try database.appliedMigrations(), ["v1: seed model", "v2: threshold inputs and training loads", "v3: plan revisions"])
+        XCTAssertEqual(try database.appliedMigrations(), ["v1: seed model", "v2: threshold inputs and training loads", "v3: plan revisions", "v4: planned day phase checked without IN"])
         let path = directory.appendingPathComponent("nested/store.sqlite").path
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         XCTAssertEqual(mode.map { $0 & 0o077 }, 0, "the database must not be readable by others")
@@ -70,7 +70,45 @@ final class StoreTests: XCTestCase {
         // Reopening an already migrated file is a no-op.
         try database.writer.close()
         database = try AppDatabase.open(path: path)
-        XCTAssertEqual(try database.appliedMigrations(), ["v1: seed model", "v2: threshold inputs and training loads", "v3: plan revisions"])
+        XCTAssertEqual(try database.appliedMigrations(), ["v1: seed model", "v2: threshold inputs and training loads", "v3: plan revisions", "v4: planned day phase checked without IN"])
+    }
+
+    /// v4 rebuilds the planned-day table: a v3 file keeps every day as it was, and the executions, versions and
+    /// cascades that reference the days.
+    func testV4KeepsEveryPlannedDayAndWhatReferencesIt() throws {
+        let queue = try DatabaseQueue(path: directory.appendingPathComponent("v3.sqlite").path)
+        try SchemaMigrations.migrator.migrate(queue, upTo: "v3: plan revisions")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO athlete (id, name, timeZone, createdAt, updatedAt) VALUES ('ath', 'A', 'UTC', 'a', 'a');
+                INSERT INTO trainingPlan VALUES ('p', 'ath', 'n', NULL, '2026-03-02', 'active', '[]', 1, 'a', 'a');
+                INSERT INTO trainingDayPlanned (id, trainingPlanId, weekIndex, dayIndex, date, phase, plannedData, revision)
+                    VALUES ('d0', 'p', 0, 0, '2026-03-02', 'base', '{"type":"easy"}', 1), ('d1', 'p', 0, 1, '2026-03-03', 'taper', '{"type":"rest"}', 2);
+                INSERT INTO athleteActivity (id, athleteId, source, externalId, sport, startTime, startEpochSeconds, localDate, elapsedSeconds,
+                    movingSeconds, distanceMeters, createdAt) VALUES ('a0', 'ath', 'garmin', '1', 'running', '2026-03-02T07:00:00Z', 1772434800, '2026-03-02', 1, 1, 1, 'a');
+                INSERT INTO trainingDayExecuted (id, athleteId, activityId, plannedDayId, date, createdAt) VALUES ('e0', 'ath', 'a0', 'd0', '2026-03-02', 'a');
+                INSERT INTO trainingDayPlannedVersion (plannedDayId, revision, supersededIn, phase, plannedData) VALUES ('d1', 1, 2, 'base', '{"type":"easy"}');
+                """)
+        }
+        let before = try queue.read { try Row.fetchAll($0, sql: "SELECT * FROM trainingDayPlanned ORDER BY id") }
+
+        try SchemaMigrations.migrator.migrate(queue)
+        try queue.write { db in
+            XCTAssertEqual(try Row.fetchAll(db, sql: "SELECT * FROM trainingDayPlanned ORDER BY id"), before)
+            XCTAssertEqual(try String.fetchOne(db, sql: "SELECT plannedDayId FROM trainingDayExecuted WHERE id = 'e0'"), "d0")
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM trainingDayPlannedVersion WHERE plannedDayId = 'd1'"), 1)
+            XCTAssertEqual(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check"), [])
+            XCTAssertEqual(try String.fetchOne(db, sql: "SELECT name FROM sqlite_master WHERE name LIKE 'trainingDayPlanned%v4'"), nil)
+            // The rule is the same: an unknown phase is refused.
+            XCTAssertThrowsError(try db.execute(sql: """
+                INSERT INTO trainingDayPlanned (id, trainingPlanId, weekIndex, dayIndex, date, phase, plannedData) VALUES ('x', 'p', 1, 0, '2026-03-09', 'recovery', '{}')
+                """))
+            // And the references still act: deleting the plan removes its days and their versions, and unlinks the execution.
+            try db.execute(sql: "DELETE FROM trainingPlan WHERE id = 'p'")
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM trainingDayPlanned"), 0)
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM trainingDayPlannedVersion"), 0)
+            XCTAssertEqual(try Row.fetchOne(db, sql: "SELECT plannedDayId FROM trainingDayExecuted WHERE id = 'e0'")?[0] as String?, nil)
+        }
     }
 
     func testSQLiteItselfRefusesADuplicatePlannedDay() async throws {

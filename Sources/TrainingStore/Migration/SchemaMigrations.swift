@@ -44,6 +44,31 @@ enum SchemaMigrations {
                     SELECT id, 1, 'generate', NULL, weekCount * 7, createdAt FROM trainingPlan WHERE weekCount > 0;
                 """)
         }
+        migrator.registerMigration("v4: planned day phase checked without IN") { db in
+            // `phase IN (…)` in a CHECK builds an ephemeral table for every row written: a quarter of the cost of
+            // storing a plan's days. The same rule written with `=` and `OR` is evaluated in place. SQLite cannot
+            // change a CHECK, so the table is rebuilt (https://www.sqlite.org/lang_altertable.html#otheralter);
+            // the migrator turns foreign keys off around it and runs `foreign_key_check` before committing, so the
+            // executions and versions that reference these days keep them.
+            try db.execute(sql: """
+                CREATE TABLE trainingDayPlanned_v4 (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    trainingPlanId TEXT NOT NULL REFERENCES trainingPlan(id) ON DELETE CASCADE,
+                    weekIndex INTEGER NOT NULL CHECK (weekIndex >= 0),
+                    dayIndex INTEGER NOT NULL CHECK (dayIndex BETWEEN 0 AND 6),
+                    date TEXT NOT NULL CHECK (date LIKE '____-__-__'),
+                    phase TEXT NOT NULL CHECK (phase = 'base' OR phase = 'build' OR phase = 'peak' OR phase = 'taper'),
+                    plannedData TEXT NOT NULL CHECK (json_valid(plannedData)),
+                    revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+                    UNIQUE (trainingPlanId, weekIndex, dayIndex),
+                    UNIQUE (trainingPlanId, date)
+                ) STRICT;
+                INSERT INTO trainingDayPlanned_v4 (id, trainingPlanId, weekIndex, dayIndex, date, phase, plannedData, revision)
+                    SELECT id, trainingPlanId, weekIndex, dayIndex, date, phase, plannedData, revision FROM trainingDayPlanned;
+                DROP TABLE trainingDayPlanned;
+                ALTER TABLE trainingDayPlanned_v4 RENAME TO trainingDayPlanned;
+                """)
+        }
         return migrator
     }
 
