@@ -216,47 +216,96 @@ extension ActivityInput.Garmin {
     /// The summary read straight from its members, as `JSONValueDecoder` would read it, or nil when any member is
     /// missing where required or of another type: the decoder then reads it again and names the problem.
     init?(plain members: [String: JSONValue]) {
-        func string(_ key: String) -> String?? {
-            switch members[key] {
-            case nil, .null?: return .some(nil)
-            case .string(let text)?: return .some(text)
-            default: return nil
+        // One pass over the members (a summary has about seven), matching each name once: looking up thirteen names
+        // would hash each of them, most of them long, for every item of a sync page.
+        var summaryId: String?, activityId: Int64?, activityType: String?, activityName: String?
+        var startTimeInSeconds: Double?, offset: Int?, durationInSeconds: Double?, moving: Double?, distance: Double?
+        var averageHeartRate: Double?, maxHeartRate: Double?, elevation: Double?, speed: Double?
+        for (key, value) in members {
+            switch SummaryMember(key) {
+            case .summaryId?: guard let text = Self.string(value) else { return nil }; summaryId = text
+            case .activityId?: guard let number = Self.integer(value, Int64.self) else { return nil }; activityId = number
+            case .activityType?: guard let text = Self.string(value) else { return nil }; activityType = text
+            case .activityName?: guard let text = Self.string(value) else { return nil }; activityName = text
+            case .startTimeInSeconds?: guard let number = Self.number(value) else { return nil }; startTimeInSeconds = number
+            case .startTimeOffsetInSeconds?: guard let number = Self.integer(value, Int.self) else { return nil }; offset = number
+            case .durationInSeconds?: guard let number = Self.number(value) else { return nil }; durationInSeconds = number
+            case .movingDurationInSeconds?: guard let number = Self.number(value) else { return nil }; moving = number
+            case .distanceInMeters?: guard let number = Self.number(value) else { return nil }; distance = number
+            case .averageHeartRateInBeatsPerMinute?: guard let number = Self.number(value) else { return nil }; averageHeartRate = number
+            case .maxHeartRateInBeatsPerMinute?: guard let number = Self.number(value) else { return nil }; maxHeartRate = number
+            case .totalElevationGainInMeters?: guard let number = Self.number(value) else { return nil }; elevation = number
+            case .averageSpeedInMetersPerSecond?: guard let number = Self.number(value) else { return nil }; speed = number
+            case nil: continue  // Other members are not read, as `Codable` does not read them.
             }
         }
-        func number(_ key: String) -> Double?? {
-            switch members[key] {
-            case nil, .null?: return .some(nil)
-            case .number(let number)?:
-                let value = number.doubleValue
-                return value.isFinite ? .some(value) : nil
-            default: return nil
-            }
-        }
-        func integer<I: FixedWidthInteger>(_ key: String, _ type: I.Type) -> I?? {
-            switch members[key] {
-            case nil, .null?: return .some(nil)
-            case .number(let number)?:
-                if let exact = I(number.text) { return .some(exact) }
-                let value = number.doubleValue
-                guard value.isFinite, value == value.rounded(), let converted = I(exactly: value) else { return nil }
-                return .some(converted)
-            default: return nil
-            }
-        }
-        guard let summaryId = string("summaryId"), let activityId = integer("activityId", Int64.self),
-              let activityType = string("activityType"), let activityName = string("activityName"),
-              let start = number("startTimeInSeconds"), let startTimeInSeconds = start,
-              let offset = integer("startTimeOffsetInSeconds", Int.self),
-              let duration = number("durationInSeconds"), let durationInSeconds = duration,
-              let moving = number("movingDurationInSeconds"), let distance = number("distanceInMeters"),
-              let averageHeartRate = number("averageHeartRateInBeatsPerMinute"), let maxHeartRate = number("maxHeartRateInBeatsPerMinute"),
-              let elevation = number("totalElevationGainInMeters"), let speed = number("averageSpeedInMetersPerSecond")
-        else { return nil }
+        guard let startTimeInSeconds, let durationInSeconds else { return nil }
         self.init(
             summaryId: summaryId, activityId: activityId, activityType: activityType, activityName: activityName,
             startTimeInSeconds: startTimeInSeconds, startTimeOffsetInSeconds: offset, durationInSeconds: durationInSeconds,
             movingDurationInSeconds: moving, distanceInMeters: distance, averageHeartRateInBeatsPerMinute: averageHeartRate,
             maxHeartRateInBeatsPerMinute: maxHeartRate, totalElevationGainInMeters: elevation, averageSpeedInMetersPerSecond: speed
         )
+    }
+
+    /// The members the plain reading knows, found by the name's length first: one string comparison per member.
+    private enum SummaryMember: String {
+        case summaryId, activityId, activityType, activityName, startTimeInSeconds, startTimeOffsetInSeconds, durationInSeconds
+        case movingDurationInSeconds, distanceInMeters, averageHeartRateInBeatsPerMinute, maxHeartRateInBeatsPerMinute
+        case totalElevationGainInMeters, averageSpeedInMetersPerSecond
+
+        init?(_ name: String) {
+            let candidate: SummaryMember
+            switch name.utf8.count {
+            case 9: candidate = .summaryId
+            case 10: candidate = .activityId
+            case 12: candidate = name.utf8.last == UInt8(ascii: "e") && name.utf8.dropLast().last == UInt8(ascii: "p") ? .activityType : .activityName
+            case 16: candidate = .distanceInMeters
+            case 17: candidate = .durationInSeconds
+            case 18: candidate = .startTimeInSeconds
+            case 23: candidate = .movingDurationInSeconds
+            case 24: candidate = .startTimeOffsetInSeconds
+            case 26: candidate = .totalElevationGainInMeters
+            case 28: candidate = .maxHeartRateInBeatsPerMinute
+            case 29: candidate = .averageSpeedInMetersPerSecond
+            case 32: candidate = .averageHeartRateInBeatsPerMinute
+            default: return nil
+            }
+            guard name == candidate.rawValue else { return nil }
+            self = candidate
+        }
+    }
+
+    /// A string or null (`.some(nil)`), or nil for another type.
+    private static func string(_ value: JSONValue) -> String?? {
+        switch value {
+        case .null: .some(nil)
+        case .string(let text): .some(text)
+        default: nil
+        }
+    }
+
+    /// A finite number or null (`.some(nil)`), or nil for another type or a non-finite number.
+    private static func number(_ value: JSONValue) -> Double?? {
+        switch value {
+        case .null: return .some(nil)
+        case .number(let number):
+            let value = number.doubleValue
+            return value.isFinite ? .some(value) : nil
+        default: return nil
+        }
+    }
+
+    /// An integer (written as one, or as an integral number) or null (`.some(nil)`), or nil otherwise.
+    private static func integer<I: FixedWidthInteger>(_ value: JSONValue, _ type: I.Type) -> I?? {
+        switch value {
+        case .null: return .some(nil)
+        case .number(let number):
+            if let exact = I(number.text) { return .some(exact) }
+            let value = number.doubleValue
+            guard value.isFinite, value == value.rounded(), let converted = I(exactly: value) else { return nil }
+            return .some(converted)
+        default: return nil
+        }
     }
 }

@@ -53,18 +53,18 @@ public struct JSONNumber: Hashable, Sendable, CustomStringConvertible {
     public var doubleValue: Double {
         // An integer of at most 15 digits (ids, epoch seconds, durations) is exact in a Double: it is read without
         // the float parser, which a sync page would otherwise run tens of thousands of times.
-        var utf8 = text.utf8[...]
-        let negative = utf8.first == UInt8(ascii: "-")
-        if negative { utf8 = utf8.dropFirst() }
-        if !utf8.isEmpty, utf8.count <= 15 {
+        let integer = text.utf8.withContiguousStorageIfAvailable { utf8 -> Double? in
+            let negative = utf8.first == UInt8(ascii: "-")
+            let digits = UnsafeBufferPointer(rebasing: utf8[(negative ? 1 : 0)...])
+            guard !digits.isEmpty, digits.count <= 15 else { return nil }
             var value = 0
-            for byte in utf8 {
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return Double(text) ?? .nan }
-                value = value * 10 + Int(byte &- UInt8(ascii: "0"))
+            for byte in digits {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value &* 10 &+ Int(byte &- UInt8(ascii: "0"))
             }
             return negative ? -Double(value) : Double(value)
         }
-        return Double(text) ?? .nan
+        return (integer ?? nil) ?? Double(text) ?? .nan
     }
 
     public var description: String { text }

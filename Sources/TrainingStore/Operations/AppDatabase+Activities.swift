@@ -72,7 +72,7 @@ extension AppDatabase {
     static func ingestOne(
         _ activity: Activity, autoMatch: Bool, now: String, plans: inout ActivePlansOfPage, savepoint: ItemSavepoint, _ db: Database
     ) throws -> IngestOutcome {
-        guard try plans.athleteExists(activity.athleteId, db) else {
+        guard let athlete = try plans.athlete(activity.athleteId, db) else {
             throw StoreError.notFound(entity: "athlete", id: activity.athleteId)
         }
         let active = autoMatch ? try plans.activePlan(of: activity.athleteId, db) : nil
@@ -93,7 +93,8 @@ extension AppDatabase {
             guard try insertActivityUnlessKnown(activity, db) else { return }
             let execution = ExecutedDay.hydrated(id: makeIdentifier("exe"), athleteId: activity.athleteId, activityId: activity.id, from: day, createdAt: now)
             try Self.insertExecution(execution, db)
-            outcome = IngestOutcome(activity: activity, created: true, execution: try Self.reanalyzeDay(of: execution, db), unmatchedReason: nil)
+            let analysed = try Self.reanalyzeDay(of: execution, athlete: athlete, activity: activity, db)
+            outcome = IngestOutcome(activity: activity, created: true, execution: analysed, unmatchedReason: nil)
         }
         return try outcome ?? knownActivity(activity, db)
     }
@@ -264,8 +265,11 @@ extension AppDatabase {
 
     /// Analyses every execution of the planned day `execution` belongs to (`DayAnalysis` decides the main entry and
     /// the extras) and stores the analyses. Returns `execution` as stored afterwards.
-    static func reanalyzeDay(of execution: ExecutedDay, _ db: Database) throws -> ExecutedDay {
-        let athlete = try db.cachedOne(Athlete.self, "SELECT * FROM athlete WHERE id = ?", [execution.athleteId])
+    ///
+    /// A sync page passes what it holds: the `athlete` (read once per page) and the `activity` it has just stored,
+    /// which are then not read again (a matched run would otherwise decode both from their rows).
+    static func reanalyzeDay(of execution: ExecutedDay, athlete known: Athlete? = nil, activity stored: Activity? = nil, _ db: Database) throws -> ExecutedDay {
+        let athlete = try known ?? db.cachedOne(Athlete.self, "SELECT * FROM athlete WHERE id = ?", [execution.athleteId])
         let maxHeartRate = athlete?.maxHeartRate
         let loads = TrainingLoadCalculator(thresholds: athlete.map(LoadThresholds.init) ?? LoadThresholds(thresholdSpeedMetersPerSecond: nil, thresholdHeartRate: nil))
         let siblings: [ExecutedDay]
@@ -276,9 +280,14 @@ extension AppDatabase {
             siblings = [execution]
         }
         let activityIds = siblings.compactMap(\.activityId)
-        let activities = activityIds.count == 1
-            ? try db.cachedAll(Activity.self, "SELECT * FROM athleteActivity WHERE id = ?", [activityIds[0]])
-            : try Activity.filter(keys: activityIds).fetchAll(db)
+        let activities: [Activity]
+        if activityIds.count == 1, let stored, stored.id == activityIds[0] {
+            activities = [stored]
+        } else if activityIds.count == 1 {
+            activities = try db.cachedAll(Activity.self, "SELECT * FROM athleteActivity WHERE id = ?", [activityIds[0]])
+        } else {
+            activities = try Activity.filter(keys: activityIds).fetchAll(db)
+        }
         let byId = Dictionary(uniqueKeysWithValues: activities.map { ($0.id, $0) })
         let entries = siblings.map { sibling in
             if let id = sibling.activityId {
@@ -391,8 +400,8 @@ extension AppDatabase {
     }
 }
 
-/// What one sync page needs about its athletes, read once per page instead of once per activity: whether each
-/// exists, and its active plan with all the plan's days by date.
+/// What one sync page needs about its athletes, read once per page instead of once per activity: each athlete's
+/// record, and its active plan with all the plan's days by date.
 struct ActivePlansOfPage {
     /// An active plan and its days, keyed by `YYYY-MM-DD`.
     struct Plan {
@@ -407,14 +416,15 @@ struct ActivePlansOfPage {
         }
     }
 
-    private var existing: Set<String> = []
+    private var athletes: [String: Athlete] = [:]
     private var plans: [String: Plan?] = [:]
 
-    mutating func athleteExists(_ id: String, _ db: Database) throws -> Bool {
-        if existing.contains(id) { return true }
-        guard try db.cachedExists("SELECT 1 FROM athlete WHERE id = ?", [id]) else { return false }
-        existing.insert(id)
-        return true
+    /// The athlete, read once per page; nil when there is none.
+    mutating func athlete(_ id: String, _ db: Database) throws -> Athlete? {
+        if let known = athletes[id] { return known }
+        guard let athlete = try db.cachedOne(Athlete.self, "SELECT * FROM athlete WHERE id = ?", [id]) else { return nil }
+        athletes[id] = athlete
+        return athlete
     }
 
     mutating func activePlan(of athleteId: String, _ db: Database) throws -> Plan? {
