@@ -12,7 +12,7 @@ extension PlannedWorkout {
 extension TrainingLoad {
     /// The load as compact JSON with sorted keys (`{"method":"rTSS","value":62.5}`), the document `Codable` reads back.
     public var jsonText: String {
-        var writer = CompactJSON()
+        var writer = CompactJSON(capacity: 48)
         writer.write(load: self)
         return writer.text
     }
@@ -23,7 +23,8 @@ struct CompactJSON {
     private var bytes: [UInt8] = []
     private var needsComma = false
 
-    init() { bytes.reserveCapacity(1024) }
+    /// A writer with room for `capacity` bytes (a workout is under 1 KB; a load about 30 bytes).
+    init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
