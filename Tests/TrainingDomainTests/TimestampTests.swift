@@ -38,6 +38,10 @@ final class TimestampTests: XCTestCase {
         XCTAssertEqual(Timestamp.format(epochSeconds: 1_377_309_600.25, fractionDigits: 3), "2013-08-24T02:00:00.250Z")
         XCTAssertEqual(Timestamp.format(epochSeconds: -0.5, fractionDigits: 6), "1969-12-31T23:59:59.500000Z")
         XCTAssertEqual(Timestamp.format(epochSeconds: 253_402_300_799, utcOffsetSeconds: 50_400), "10000-01-01T13:59:59+14:00")
+        // The longest texts: six fraction digits, a negative offset of three-digit hours, a year past 9999.
+        XCTAssertEqual(Timestamp.format(epochSeconds: 0.5, utcOffsetSeconds: -360_000 - 59 * 60, fractionDigits: 6), "1969-12-27T19:01:00.500000-100:59")
+        XCTAssertEqual(Timestamp.format(epochSeconds: 253_402_300_799.25, utcOffsetSeconds: 3_600, fractionDigits: 3), "10000-01-01T00:59:59.250+01:00")
+        XCTAssertEqual(Timestamp.format(epochSeconds: 1.75, fractionDigits: 1), "1970-01-01T00:00:01.7Z")
     }
 
     func testAgreesWithFoundationAndParse() throws {

@@ -73,6 +73,23 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try database.appliedMigrations(), ["v1: seed model", "v2: threshold inputs and training loads", "v3: plan revisions", "v4: planned day phase checked without IN"])
     }
 
+    /// Texts are bound straight to SQLite: an empty one is stored empty (a missing pointer would bind NULL), and
+    /// non-ASCII text comes back as it went in.
+    func testTextsAreStoredAsTheyAre() async throws {
+        _ = try await database.insertAthlete(athlete())
+        let activity = Activity(id: "a1", athleteId: "ath", source: "strava", externalId: "Läufe/走/🏃", sport: "", startTime: "2026-03-03T07:00:00+01:00",
+                                startEpochSeconds: 1_772_517_600, utcOffsetSeconds: 3600, localDate: CalendarDate("2026-03-03")!, elapsedSeconds: 10,
+                                movingSeconds: 10, distanceMeters: 10, averageHeartRate: nil, maxHeartRate: nil, elevationGainMeters: nil, laps: [],
+                                heartRateSamples: [], createdAt: now)
+        _ = try await database.ingest(activity, autoMatch: false, now: now)
+        let stored = try await database.activity(id: "a1")
+        XCTAssertEqual(stored?.sport, "")
+        XCTAssertEqual(stored?.externalId, "Läufe/走/🏃")
+        XCTAssertEqual(stored?.utcOffsetSeconds, 3600)
+        XCTAssertNil(stored?.averageHeartRate)
+        XCTAssertEqual(stored, activity)
+    }
+
     /// v4 rebuilds the planned-day table: a v3 file keeps every day as it was, and the executions, versions and
     /// cascades that reference the days.
     func testV4KeepsEveryPlannedDayAndWhatReferencesIt() throws {
@@ -90,18 +107,36 @@ final class StoreTests: XCTestCase {
                 INSERT INTO trainingDayPlannedVersion (plannedDayId, revision, supersededIn, phase, plannedData) VALUES ('d1', 1, 2, 'base', '{"type":"easy"}');
                 """)
         }
+        /// The table's columns (types, defaults, keys), its indexes with their columns, and its foreign keys.
+        func shape(_ db: Database) throws -> [[Row]] {
+            let indexes = try Row.fetchAll(db, sql: "SELECT name, \"unique\", origin, partial FROM pragma_index_list('trainingDayPlanned') ORDER BY name")
+            return try [
+                Row.fetchAll(db, sql: "SELECT * FROM pragma_table_xinfo('trainingDayPlanned')"),
+                indexes,
+                indexes.flatMap { index in try Row.fetchAll(db, sql: "SELECT * FROM pragma_index_info(?)", arguments: [index["name"] as String]) },
+                Row.fetchAll(db, sql: "SELECT * FROM pragma_foreign_key_list('trainingDayPlanned')"),
+            ]
+        }
         let before = try queue.read { try Row.fetchAll($0, sql: "SELECT * FROM trainingDayPlanned ORDER BY id") }
+        let shapeBefore = try queue.read(shape)
 
         try SchemaMigrations.migrator.migrate(queue)
         try queue.write { db in
+            XCTAssertEqual(try shape(db), shapeBefore, "same columns, defaults, indexes and references")
             XCTAssertEqual(try Row.fetchAll(db, sql: "SELECT * FROM trainingDayPlanned ORDER BY id"), before)
             XCTAssertEqual(try String.fetchOne(db, sql: "SELECT plannedDayId FROM trainingDayExecuted WHERE id = 'e0'"), "d0")
             XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM trainingDayPlannedVersion WHERE plannedDayId = 'd1'"), 1)
             XCTAssertEqual(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check"), [])
             XCTAssertEqual(try String.fetchOne(db, sql: "SELECT name FROM sqlite_master WHERE name LIKE 'trainingDayPlanned%v4'"), nil)
-            // The rule is the same: an unknown phase is refused.
+            // The rule is the same: the four phases pass (with the default revision), an unknown one is refused.
+            for (day, phase) in ["base", "build", "peak", "taper"].enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO trainingDayPlanned (id, trainingPlanId, weekIndex, dayIndex, date, phase, plannedData) VALUES (?, 'p', 1, ?, ?, ?, '{}')
+                    """, arguments: ["new-\(phase)", day, "2026-03-1\(day)", phase])
+            }
+            XCTAssertEqual(try Int.fetchAll(db, sql: "SELECT revision FROM trainingDayPlanned WHERE id LIKE 'new-%'"), [1, 1, 1, 1])
             XCTAssertThrowsError(try db.execute(sql: """
-                INSERT INTO trainingDayPlanned (id, trainingPlanId, weekIndex, dayIndex, date, phase, plannedData) VALUES ('x', 'p', 1, 0, '2026-03-09', 'recovery', '{}')
+                INSERT INTO trainingDayPlanned (id, trainingPlanId, weekIndex, dayIndex, date, phase, plannedData) VALUES ('x', 'p', 2, 0, '2026-03-16', 'recovery', '{}')
                 """))
             // And the references still act: deleting the plan removes its days and their versions, and unlinks the execution.
             try db.execute(sql: "DELETE FROM trainingPlan WHERE id = 'p'")
@@ -245,11 +280,20 @@ final class StoreTests: XCTestCase {
                      movingSeconds: 2640, distanceMeters: distance, averageHeartRate: 150, maxHeartRate: 170, elevationGainMeters: 10,
                      laps: [], heartRateSamples: [], createdAt: now)
         }
+        // The executed day of `badMatched` is refused after its activity row was written: only the item's savepoint
+        // can take that row back.
+        try await database.writer.write { db in
+            try db.execute(sql: """
+                CREATE TEMP TRIGGER refuseOneExecution BEFORE INSERT ON trainingDayExecuted WHEN NEW.activityId = 'badMatched'
+                BEGIN SELECT RAISE(ABORT, 'refused by the test'); END
+                """)
+        }
         let page = [
             run("before", on: "2026-02-20", epoch: 1_771_570_800),                   // before the plan: unmatched
+            run("before", on: "2026-02-20", epoch: 1_771_570_800),                   // again, right after a stored row: known
             run("badBefore", on: "2026-02-21", epoch: 1_771_657_200, distance: -1),  // breaks CHECK (distanceMeters >= 0), one statement
             run("matched", on: "2026-03-02", epoch: 1_772_434_800),                  // matched to p-0-0
-            run("badMatched", on: "2026-03-03", epoch: 1_772_521_200, distance: -1), // breaks the CHECK inside its savepoint
+            run("badMatched", on: "2026-03-03", epoch: 1_772_521_200),               // stored, then its execution refused
             run("matched", on: "2026-03-02", epoch: 1_772_434_800),                  // the same activity again: known
             run("after", on: "2026-03-04", epoch: 1_772_607_600),                    // matched to p-0-2
         ]
@@ -259,20 +303,27 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try success(0).created, true)
         XCTAssertNil(try success(0).execution)
         XCTAssertNotNil(try success(0).unmatchedReason)
-        for refused in [1, 3] {
+        XCTAssertEqual(try success(1).created, false)
+        XCTAssertEqual(try success(1).activity.id, "before")
+        for (refused, code) in [(2, ResultCode.SQLITE_CONSTRAINT_CHECK), (4, .SQLITE_CONSTRAINT_TRIGGER)] {
             guard case .failure(let error) = outcomes[refused] else { return XCTFail("item \(refused) should fail") }
-            XCTAssertEqual((error as? DatabaseError)?.extendedResultCode, .SQLITE_CONSTRAINT_CHECK, "item \(refused)")
+            XCTAssertEqual((error as? DatabaseError)?.extendedResultCode, code, "item \(refused)")
         }
-        XCTAssertEqual(try success(2).execution?.plannedDayId, "p-0-0")
-        XCTAssertEqual(try success(4).created, false)
-        XCTAssertEqual(try success(4).activity.id, "matched")
-        XCTAssertEqual(try success(4).execution?.id, try success(2).execution?.id)
-        XCTAssertEqual(try success(5).execution?.plannedDayId, "p-0-2")
+        XCTAssertEqual(try success(3).execution?.plannedDayId, "p-0-0")
+        XCTAssertEqual(try success(5).created, false)
+        XCTAssertEqual(try success(5).activity.id, "matched")
+        XCTAssertEqual(try success(5).execution?.id, try success(3).execution?.id)
+        XCTAssertEqual(try success(6).execution?.plannedDayId, "p-0-2")
         let stored = try await database.writer.read { db in
             (try String.fetchAll(db, sql: "SELECT id FROM athleteActivity ORDER BY id"),
              try String.fetchAll(db, sql: "SELECT activityId FROM trainingDayExecuted ORDER BY activityId"))
         }
-        XCTAssertEqual(stored.0, ["after", "before", "matched"])
+        XCTAssertEqual(stored.0, ["after", "before", "matched"], "nothing of the refused items is left")
         XCTAssertEqual(stored.1, ["after", "matched"])
+
+        // Without matching, a known activity is known too.
+        let again = try await database.ingest([run("before", on: "2026-02-20", epoch: 1_771_570_800)], autoMatch: false, now: now)
+        XCTAssertEqual(try again[0].get().created, false)
+        XCTAssertEqual(try again[0].get().activity.id, "before")
     }
 }

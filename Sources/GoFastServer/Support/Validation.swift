@@ -1,3 +1,4 @@
+import Foundation
 import JSONRPC
 
 /// Checks of decoded params that JSON types cannot express; each failure is `-32602` with the field and the reason.
@@ -23,11 +24,11 @@ enum Validation {
         return trimmed
     }
 
-    /// `value` without leading and trailing white space and line breaks (`CharacterSet.whitespacesAndNewlines`, which
-    /// is Unicode's White_Space property); a value that starts and ends with something else is returned as it is.
+    /// `value` without leading and trailing white space and line breaks (`CharacterSet.whitespacesAndNewlines`); a value
+    /// whose first and last characters are neither is returned as it is, without Foundation's trimming.
     static func trimmingWhitespace(_ value: String) -> String {
         guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last,
-              !first.properties.isWhitespace, !last.properties.isWhitespace else {
+              !CharacterSet.whitespacesAndNewlines.contains(first), !CharacterSet.whitespacesAndNewlines.contains(last) else {
             return value.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         return value
@@ -35,7 +36,8 @@ enum Validation {
 
     /// Refuses C0 controls (NUL included), DEL and C1 controls; `.multiLine` lets tab, line feed and carriage return through.
     ///
-    /// SQLite binds text up to its first NUL, so a NUL would be cut silently when stored; the other controls make no
+    /// GRDB binds text up to its first NUL (the store's direct bindings would keep it, and the two would disagree), so a
+    /// NUL would be cut silently or stored inconsistently; the other controls make no
     /// sense in a name, an id, a time zone or a path and would come back to haunt a terminal or a calendar.
     static func refuseControlCharacters(in value: String, field: @autoclosure () -> String, layout: TextLayout = .singleLine) throws(RPCError) {
         for (offset, scalar) in value.unicodeScalars.enumerated() where isControl(scalar, layout: layout) {
@@ -92,5 +94,3 @@ enum Validation {
         value.count <= maxLength ? value : value.prefix(maxLength) + "…"
     }
 }
-
-import Foundation

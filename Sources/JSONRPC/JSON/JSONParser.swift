@@ -74,8 +74,7 @@ public struct JSONParser {
             index += 1
             return .object([:])
         }
-        // Room for the members of a typical object (an activity summary, a request), so it is never rehashed as it grows.
-        var members = [String: JSONValue](minimumCapacity: 8)
+        var members: [String: JSONValue] = [:]
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name") }
@@ -84,6 +83,9 @@ public struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
             index += 1
             skipWhitespace()
+            // An object with a third member gets room for eight at once (an activity summary, a request), so it is
+            // not rehashed as it grows; pairs (heart-rate samples, paces) stay small.
+            if members.count == 2 { members.reserveCapacity(8) }
             members[key] = try parseValue(depth: depth)
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input") }

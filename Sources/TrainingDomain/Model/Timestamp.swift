@@ -1,18 +1,24 @@
 /// RFC 3339 instants: formatting with an offset and parsing, without Foundation's formatters.
 public enum Timestamp {
-    /// Formats `epochSeconds` as RFC 3339 in the zone `utcOffsetSeconds` (`Z` for 0), with `fractionDigits` (0, 3 or 6).
+    /// Formats `epochSeconds` as RFC 3339 in the zone `utcOffsetSeconds` (`Z` for 0), with `fractionDigits` (0 … 6).
     public static func format(epochSeconds: Double, utcOffsetSeconds: Int = 0, fractionDigits: Int = 0) -> String {
-        let scale = fractionDigits == 6 ? 1_000_000.0 : fractionDigits == 3 ? 1000.0 : 1.0
+        precondition((0...6).contains(fractionDigits), "fractionDigits must be 0 … 6")
+        var scaleInt = 1
+        for _ in 0..<fractionDigits { scaleInt *= 10 }
+        let scale = Double(scaleInt)
         let ticks = Int((epochSeconds * scale).rounded(.down))
-        let scaleInt = Int(scale)
         var wholeSeconds = ticks >= 0 ? ticks / scaleInt : (ticks - scaleInt + 1) / scaleInt
         let fraction = ticks - wholeSeconds * scaleInt
         wholeSeconds += utcOffsetSeconds
         let days = wholeSeconds >= 0 ? wholeSeconds / 86_400 : (wholeSeconds - 86_399) / 86_400
         let secondOfDay = wholeSeconds - days * 86_400
         let date = CalendarDate(daysSinceEpoch: days).description
+        let offsetHours = abs(utcOffsetSeconds) / 3600
+        let offsetHourDigits = max(2, String(offsetHours).utf8.count)
+        // `Thh:mm:ss` (9 bytes), `.` and the fraction (1 + fractionDigits), then `Z` or `±hh:mm` (offsetHourDigits + 4).
+        let capacity = date.utf8.count + 9 + 1 + fractionDigits + offsetHourDigits + 4
         // Written byte by byte into the string's own storage: every stored activity and reply has timestamps.
-        return String(unsafeUninitializedCapacity: date.utf8.count + 22) { buffer in
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
             var count = 0
             func append(_ byte: UInt8) {
                 buffer[count] = byte
@@ -42,7 +48,7 @@ public enum Timestamp {
             } else {
                 let magnitude = abs(utcOffsetSeconds)
                 append(UInt8(ascii: utcOffsetSeconds < 0 ? "-" : "+"))
-                append(magnitude / 3600 % 100, digits: 2)
+                append(offsetHours, digits: offsetHourDigits)
                 append(UInt8(ascii: ":"))
                 append(magnitude / 60 % 60, digits: 2)
             }

@@ -75,10 +75,20 @@ extension AppDatabase {
         guard let athlete = try plans.athlete(activity.athleteId, db) else {
             throw StoreError.notFound(entity: "athlete", id: activity.athleteId)
         }
-        let active = autoMatch ? try plans.activePlan(of: activity.athleteId, db) : nil
         // The plan's days were read once for the page, and a new activity has no execution yet: the decision is
         // known before anything is written.
-        let decision = autoMatch ? ActivityMatching.decide(activity: activity, activePlan: active?.plan, plannedDay: try active?.day(on: activity.localDate, db)) : nil
+        let decision: MatchDecision?
+        do {
+            let active = autoMatch ? try plans.activePlan(of: activity.athleteId, db) : nil
+            decision = autoMatch ? ActivityMatching.decide(activity: activity, activePlan: active?.plan, plannedDay: try active?.day(on: activity.localDate, db)) : nil
+        } catch {
+            // A plan day that cannot be read (it does not decode) fails a new activity, stored and then undone, as
+            // before; a known one is answered as known.
+            try savepoint.run(db) {
+                if try insertActivityUnlessKnown(activity, db) { throw error }
+            }
+            return try knownActivity(activity, db)
+        }
         guard case .execute(let day)? = decision else {
             guard try insertActivityUnlessKnown(activity, db) else { return try knownActivity(activity, db) }
             let reason: String
@@ -450,6 +460,8 @@ struct ItemSavepoint {
         do {
             try body()
         } catch {
+            // An error that ended the whole transaction (disk full, I/O) took the savepoint with it: it is the error.
+            guard db.isInsideTransaction else { throw error }
             try db.cachedStatement(sql: "ROLLBACK TRANSACTION TO SAVEPOINT item").execute()
             try db.cachedStatement(sql: "RELEASE SAVEPOINT item").execute()
             throw error
