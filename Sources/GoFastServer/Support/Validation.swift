@@ -28,11 +28,14 @@ enum Validation {
     /// whose first and last characters are neither is returned as it is, without Foundation's trimming.
     static func trimmingWhitespace(_ value: String) -> String {
         guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last,
-              !CharacterSet.whitespacesAndNewlines.contains(first), !CharacterSet.whitespacesAndNewlines.contains(last) else {
-            return value.trimmingCharacters(in: .whitespacesAndNewlines)
+              !whitespaceAndNewlines.contains(first), !whitespaceAndNewlines.contains(last) else {
+            return value.trimmingCharacters(in: whitespaceAndNewlines)
         }
         return value
     }
+
+    /// Built once: the `CharacterSet` getter builds a new set on every call.
+    private static let whitespaceAndNewlines = CharacterSet.whitespacesAndNewlines
 
     /// Refuses C0 controls (NUL included), DEL and C1 controls; `.multiLine` lets tab, line feed and carriage return through.
     ///

@@ -6,6 +6,9 @@ public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private let maximumDepth: Int
+    /// The members of the objects being parsed, innermost last: an object's members are collected here and put into
+    /// a dictionary of exactly their number at its end, so no dictionary is rehashed while it grows.
+    private var memberStack: [(key: String, value: JSONValue)] = []
 
     private init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
         self.bytes = bytes
@@ -74,7 +77,7 @@ public struct JSONParser {
             index += 1
             return .object([:])
         }
-        var members: [String: JSONValue] = [:]
+        let first = memberStack.count
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name") }
@@ -83,14 +86,19 @@ public struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
             index += 1
             skipWhitespace()
-            // An object with a third member gets room for eight at once (an activity summary, a request), so it is
-            // not rehashed as it grows; pairs (heart-rate samples, paces) stay small.
-            if members.count == 2 { members.reserveCapacity(8) }
-            members[key] = try parseValue(depth: depth)
+            let value = try parseValue(depth: depth)
+            memberStack.append((key, value))
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+            if bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                var members = [String: JSONValue](minimumCapacity: memberStack.count - first)
+                // In order, so a repeated name keeps its last value.
+                for member in memberStack[first...] { members[member.key] = member.value }
+                memberStack.removeSubrange(first...)
+                return .object(members)
+            }
             throw error("expected ',' or '}'")
         }
     }
