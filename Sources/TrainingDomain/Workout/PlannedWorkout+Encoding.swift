@@ -1,4 +1,5 @@
-// A hand-written serialiser gives the stored `plannedData` text without a generic encoder per row.
+// Hand-written serialisers give the stored `plannedData`, `analysis` and `trainingLoad` texts without a generic
+// encoder per row.
 
 extension PlannedWorkout {
     /// The workout as compact JSON with sorted keys, the same document `Codable` reads back.
@@ -14,6 +15,16 @@ extension TrainingLoad {
     public var jsonText: String {
         var writer = CompactJSON(capacity: 48)
         writer.write(load: self)
+        return writer.text
+    }
+}
+
+extension ExecutionAnalysis {
+    /// The analysis as compact JSON with sorted keys, absent values left out: the document `Codable` reads back
+    /// (stored for every matched run; Foundation's encoder took ~150k instructions for one).
+    public var jsonText: String {
+        var writer = CompactJSON(capacity: 768)
+        writer.write(analysis: self)
         return writer.text
     }
 }
@@ -42,6 +53,66 @@ struct CompactJSON {
         string("title", workout.title)
         string("type", workout.type.rawValue)
         close()
+    }
+
+    mutating func write(analysis: ExecutionAnalysis) {
+        open()
+        number("actualDistanceMeters", analysis.actualDistanceMeters)
+        number("actualDurationSeconds", analysis.actualDurationSeconds)
+        string("advice", analysis.advice)
+        if let pace = analysis.averagePaceSecondsPerKm { number("averagePaceSecondsPerKm", pace) }
+        string("color", analysis.color.rawValue)
+        number("complianceScore", Double(analysis.complianceScore))
+        if let ratio = analysis.distanceRatio { number("distanceRatio", ratio) }
+        if let ratio = analysis.durationRatio { number("durationRatio", ratio) }
+        if let zones = analysis.heartRateZones {
+            key("heartRateZones")
+            writeArray(zones) { writer, zone in writer.write(zoneTime: zone) }
+        }
+        string("intensity", analysis.intensity.rawValue)
+        key("intervals")
+        writeArray(analysis.intervals) { writer, interval in writer.write(interval: interval) }
+        if let assessment = analysis.paceAssessment { string("paceAssessment", assessment.rawValue) }
+        number("plannedDistanceMeters", analysis.plannedDistanceMeters)
+        number("plannedDurationSeconds", analysis.plannedDurationSeconds)
+        string("summary", analysis.summary)
+        if let pace = analysis.targetPace { key("targetPace"); write(pace: pace) }
+        if let load = analysis.trainingLoad { key("trainingLoad"); write(load: load) }
+        string("verdict", analysis.verdict.rawValue)
+        close()
+    }
+
+    private mutating func write(interval: IntervalAnalysis) {
+        open()
+        number("actualDistanceMeters", interval.actualDistanceMeters)
+        number("actualDurationSeconds", interval.actualDurationSeconds)
+        if let pace = interval.actualPaceSecondsPerKm { number("actualPaceSecondsPerKm", pace) }
+        number("lapIndex", Double(interval.lapIndex))
+        if let assessment = interval.paceAssessment { string("paceAssessment", assessment.rawValue) }
+        if let distance = interval.plannedDistanceMeters { number("plannedDistanceMeters", distance) }
+        if let duration = interval.plannedDurationSeconds { number("plannedDurationSeconds", duration) }
+        number("repetition", Double(interval.repetition))
+        if let pace = interval.targetPace { key("targetPace"); write(pace: pace) }
+        close()
+    }
+
+    private mutating func write(zoneTime: HeartRateZoneTime) {
+        open()
+        number("maxBeatsPerMinute", Double(zoneTime.maxBeatsPerMinute))
+        number("minBeatsPerMinute", Double(zoneTime.minBeatsPerMinute))
+        number("seconds", zoneTime.seconds)
+        number("zone", Double(zoneTime.zone))
+        close()
+    }
+
+    private mutating func writeArray<Element>(_ elements: [Element], _ write: (inout CompactJSON, Element) -> Void) {
+        bytes.append(UInt8(ascii: "["))
+        for (index, element) in elements.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            write(&self, element)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        needsComma = true
     }
 
     mutating func write(load: TrainingLoad) {

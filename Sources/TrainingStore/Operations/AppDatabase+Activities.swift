@@ -319,7 +319,7 @@ extension AppDatabase {
         for var sibling in siblings {
             sibling.analysis = analyses[sibling.id]
             try db.cachedStatement(sql: "UPDATE trainingDayExecuted SET analysis = ? WHERE id = ?")
-                .execute(binding: try sibling.analysis.map(JSONColumn.text), sibling.id)
+                .execute(binding: sibling.analysis.map(JSONColumn.text), sibling.id)
             if sibling.id == execution.id { result = sibling }
         }
         return result
@@ -356,7 +356,7 @@ extension AppDatabase {
             """).execute(binding:
                 execution.id, execution.athleteId, execution.activityId, execution.plannedDayId, execution.weekIndex, execution.dayIndex,
                 execution.date.description, execution.plannedData.map(JSONColumn.text),
-                try execution.analysis.map(JSONColumn.text),
+                execution.analysis.map(JSONColumn.text),
                 execution.manualDistanceMeters, execution.manualDurationSeconds, execution.note, execution.createdAt
             )
     }

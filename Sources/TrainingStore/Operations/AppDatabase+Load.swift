@@ -60,7 +60,7 @@ extension AppDatabase {
                 let manual = ActualWorkout(manualDistanceMeters: execution.manualDistanceMeters, manualDurationSeconds: execution.manualDurationSeconds, planned: execution.plannedData)
                 analysis.trainingLoad = calculator.load(distanceMeters: manual.distanceMeters, movingSeconds: manual.durationSeconds, averageHeartRate: nil)
             }
-            try patch.execute(arguments: [try JSONColumn.text(analysis), execution.id])
+            try patch.execute(arguments: [JSONColumn.text(analysis), execution.id])
         }
     }
 

@@ -24,6 +24,12 @@ enum JSONColumn {
         workout.jsonText
     }
 
+    /// An analysis's column text by the domain's hand-written serialiser (one per matched run of a sync), which
+    /// writes what `Codable` reads back, as tests check on analyses of every kind.
+    static func text(_ analysis: ExecutionAnalysis) -> String {
+        analysis.jsonText
+    }
+
     /// A training load's column text by the domain's hand-written serialiser (one per activity of a sync).
     static func text(_ load: TrainingLoad) -> String {
         load.jsonText
