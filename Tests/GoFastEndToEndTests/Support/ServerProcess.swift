@@ -268,6 +268,17 @@ final class ServerProcess: @unchecked Sendable {
     /// Everything the child wrote to stderr so far.
     var stderrText: String { String(decoding: stderr.snapshot().bytes, as: UTF8.self) }
 
+    /// Whether stderr comes to contain `text` (case-insensitively) within `timeout`: the log is read from its pipe
+    /// on another thread, so a line written just before a reply may not have been read when the reply arrives.
+    func stderrEventuallyContains(_ text: String, timeout: TimeInterval = 10) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while !stderrText.lowercased().contains(text.lowercased()) {
+            guard Date() < deadline else { return false }
+            usleep(20_000)
+        }
+        return true
+    }
+
     private var stderrSuffix: String {
         let text = stderrText
         return text.isEmpty ? "" : "\n--- gofast stderr (last 2000 bytes) ---\n" + String(text.suffix(2000))
