@@ -59,6 +59,12 @@ public struct JSONObjectWriter {
         JSONWriter.write(value ?? .null, into: &bytes)
     }
 
+    /// A member holding JSON already encoded (a nested object written directly or by `EncodedJSON.encoding`), or `null`.
+    public mutating func member(_ name: StaticString, encoded value: EncodedJSON?) {
+        key(name)
+        bytes.append(contentsOf: value?.bytes ?? Array("null".utf8))
+    }
+
     /// The object's bytes, or nil when a member could not be written (a non-finite number, which `Codable`
     /// encoding refuses too).
     public mutating func finish() -> EncodedJSON? {

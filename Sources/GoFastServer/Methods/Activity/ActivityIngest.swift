@@ -94,7 +94,7 @@ enum ActivityIngest: GoFastMethod {
 
     static func encode(_ result: ActivityIngestReply) throws -> EncodedJSON {
         switch result {
-        case .full(let results): try .encoding(results)
+        case .full(let results): try ActivityResultsEncoding.encode(results) ?? .encoding(results)
         case .compact(let bytes): bytes
         }
     }
