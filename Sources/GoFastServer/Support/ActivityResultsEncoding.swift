@@ -1,7 +1,7 @@
 import JSONRPC
 import TrainingDomain
 
-/// `activity.ingest`'s full reply written directly: the same bytes as the `Codable` encoding (members in declaration
+/// `activity.ingest`'s and `activity.import`'s full reply written directly: the same bytes as the `Codable` encoding (members in declaration
 /// order, nil as `null`; `ActivityResultsEncodingTests` compares them), for a sync page of thousands of records.
 /// Activities, the bulk of a history, are written member by member; an executed day, rarer and deeper, through
 /// `Codable`. Nil when a value cannot be written (a non-finite number): the caller then encodes through `Codable`,
@@ -78,4 +78,38 @@ enum ActivityResultsEncoding {
     }
 
     private static let emptyArray = EncodedJSON(validJSONBytes: Array("[]".utf8))
+}
+
+/// Writes `activity.ingest`'s compact reply item by item:
+/// `{"results":[{"activityId":…,"created":…,"executionId":…,"plannedDayId":…,"unmatchedReason":…,"error":…},…],"warnings":null}`.
+struct CompactActivityResultsWriter {
+    private var bytes: [UInt8]
+    private var isFirst = true
+
+    /// A writer with room for `count` items.
+    init(count: Int) {
+        bytes = Array(#"{"results":["#.utf8)
+        bytes.reserveCapacity(count * 160 + 32)
+    }
+
+    /// Appends one item's ids and outcome.
+    mutating func append(_ item: ActivityResults.Item) {
+        if !isFirst { bytes.append(UInt8(ascii: ",")) }
+        isFirst = false
+        var object = JSONObjectWriter(capacity: 192)
+        object.member("activityId", item.activity?.id)
+        object.member("created", item.created)
+        object.member("executionId", item.execution?.id)
+        object.member("plannedDayId", item.execution?.plannedDayId)
+        object.member("unmatchedReason", item.unmatchedReason)
+        object.member("error", json: item.error)
+        // Only strings, booleans and JSON values: nothing can make the object invalid.
+        bytes.append(contentsOf: object.finish()?.bytes ?? Array("null".utf8))
+    }
+
+    /// The whole reply.
+    mutating func finish() -> EncodedJSON {
+        bytes.append(contentsOf: #"],"warnings":null}"#.utf8)
+        return EncodedJSON(validJSONBytes: bytes)
+    }
 }

@@ -21,6 +21,10 @@ enum ActivityImport: GoFastMethod {
     /// Files larger than this are refused.
     static let maximumFileBytes = 64 << 20
 
+    static func encode(_ result: ActivityResults) throws -> EncodedJSON {
+        try ActivityResultsEncoding.encode(result) ?? .encoding(result)
+    }
+
     static func handle(_ params: Params, _ call: MethodCall) async throws -> ActivityResults {
         let request = call.request
         let context = call.context

@@ -112,39 +112,4 @@ enum ActivityIngestReply: Encodable {
         case .compact(let bytes): try JSONParser.parse(bytes.bytes).encode(to: encoder)
         }
     }
-
-}
-
-/// Writes `activity.ingest`'s compact reply item by item:
-/// `{"results":[{"activityId":…,"created":…,"executionId":…,"plannedDayId":…,"unmatchedReason":…,"error":…},…],"warnings":null}`.
-struct CompactActivityResultsWriter {
-    private var bytes: [UInt8]
-    private var isFirst = true
-
-    /// A writer with room for `count` items.
-    init(count: Int) {
-        bytes = Array(#"{"results":["#.utf8)
-        bytes.reserveCapacity(count * 160 + 32)
-    }
-
-    /// Appends one item's ids and outcome.
-    mutating func append(_ item: ActivityResults.Item) {
-        if !isFirst { bytes.append(UInt8(ascii: ",")) }
-        isFirst = false
-        var object = JSONObjectWriter(capacity: 192)
-        object.member("activityId", item.activity?.id)
-        object.member("created", item.created)
-        object.member("executionId", item.execution?.id)
-        object.member("plannedDayId", item.execution?.plannedDayId)
-        object.member("unmatchedReason", item.unmatchedReason)
-        object.member("error", json: item.error)
-        // Only strings, booleans and JSON values: nothing can make the object invalid.
-        bytes.append(contentsOf: object.finish()?.bytes ?? Array("null".utf8))
-    }
-
-    /// The whole reply.
-    mutating func finish() -> EncodedJSON {
-        bytes.append(contentsOf: #"],"warnings":null}"#.utf8)
-        return EncodedJSON(validJSONBytes: bytes)
-    }
 }
