@@ -33,19 +33,27 @@ struct Benchmarks {
 
     static func wire() throws {
         let database = scratch.appendingPathComponent("wire.sqlite").path
-        // The floor of a cold start: a Swift + GRDB program that opens the same database and answers one line.
+        // The floors of a cold start: a Swift + GRDB program that opens the same database (one `DatabaseQueue`) and
+        // answers one line, and the same program answering without a database (what the runtime costs by itself).
         try AppDatabase.open(path: database).close()
-        for (label, program, arguments) in [("gofast", binary, ["--db", database]), ("floor, a Swift + GRDB program", benchBinary, ["floor-serve", "--db", database])] {
-            var coldStarts: [Double] = []
-            for _ in 0..<30 {
+        let programs: [(label: String, program: URL, arguments: [String])] = [
+            ("gofast", binary, ["--db", database]), ("floor, a Swift + GRDB program", benchBinary, ["floor-serve", "--db", database]),
+            ("floor, the same Swift program without a database", benchBinary, ["floor-hello"]),
+        ]
+        // The programs take turns, spawn by spawn, so a slower minute of this shared machine weighs on each alike.
+        var coldStarts = [[Double]](repeating: [], count: programs.count)
+        for _ in 0..<60 {
+            for (index, entry) in programs.enumerated() {
                 let start = now()
-                let server = try ServerPipe(binary: program, arguments: arguments)
+                let server = try ServerPipe(binary: entry.program, arguments: entry.arguments)
                 server.send(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"# + "\n")
                 _ = server.readLines(1)
-                coldStarts.append(now() - start)
+                coldStarts[index].append(now() - start)
                 server.finish()
             }
-            emit("cold start, spawn to initialize reply, \(label): median \(milliseconds(coldStarts.quantile(0.5))), p90 \(milliseconds(coldStarts.quantile(0.9))) over \(coldStarts.count) spawns")
+        }
+        for (entry, samples) in zip(programs, coldStarts) {
+            emit("cold start, spawn to initialize reply, \(entry.label): median \(milliseconds(samples.quantile(0.5))), p90 \(milliseconds(samples.quantile(0.9))) over \(samples.count) spawns")
         }
 
         let setup = try ServerPipe(binary: binary, arguments: ["--db", database])

@@ -9,31 +9,42 @@ import Glibc
 enum Floors {
     /// Runs a floor mode when `arguments` name one; returns false otherwise.
     static func runIfRequested(_ arguments: [String]) throws -> Bool {
+        if arguments == ["floor-hello"] {
+            answerOneLineWithoutDatabase()
+            return true
+        }
         guard let mode = arguments.first, mode.hasPrefix("floor-"), arguments.count == 3, arguments[1] == "--db" else { return false }
-        let pool = try DatabasePool(path: arguments[2])
+        // The simplest connection: one `DatabaseQueue` (the file is already in WAL mode).
+        let queue = try DatabaseQueue(path: arguments[2])
         switch mode {
-        case "floor-serve": try answerOneLine(pool)
-        case "floor-get": try answerAthleteGets(pool)
+        case "floor-serve": try answerOneLine(queue)
+        case "floor-get": try answerAthleteGets(queue)
         default: return false
         }
-        try pool.close()
+        try queue.close()
         return true
     }
 
-    /// Cold start: open the database, read one line, answer it with a fixed reply.
-    private static func answerOneLine(_ pool: DatabasePool) throws {
+    /// The runtime's own start: read one line and answer it with a fixed reply, no database.
+    private static func answerOneLineWithoutDatabase() {
         _ = readLine()
-        try pool.read { db in _ = try Int.fetchOne(db, sql: "SELECT 1") }
+        write(Array(#"{"jsonrpc":"2.0","id":1,"result":{}}"#.utf8) + [0x0A])
+    }
+
+    /// Cold start: open the database, read one line, answer it with a fixed reply.
+    private static func answerOneLine(_ queue: DatabaseQueue) throws {
+        _ = readLine()
+        try queue.read { db in _ = try Int.fetchOne(db, sql: "SELECT 1") }
         write(Array(#"{"jsonrpc":"2.0","id":1,"result":{}}"#.utf8) + [0x0A])
     }
 
     /// Pipelined `athlete.get`: for each line, the id between `"params":{"id":"` and `"`, one cached statement, the
     /// row's columns written into a JSON line; one `write` per read of input.
-    private static func answerAthleteGets(_ pool: DatabasePool) throws {
+    private static func answerAthleteGets(_ queue: DatabaseQueue) throws {
         let marker = Array(#""params":{"id":""#.utf8)
         var input = [UInt8](repeating: 0, count: 1 << 16)
         var pending: [UInt8] = []
-        try pool.unsafeReentrantRead { db in
+        try queue.unsafeReentrantRead { db in
             let statement = try db.cachedStatement(sql: "SELECT id, name, timeZone, createdAt FROM athlete WHERE id = ?")
             while true {
                 let count = input.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress!, $0.count) }

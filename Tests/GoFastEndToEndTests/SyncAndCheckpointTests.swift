@@ -93,4 +93,25 @@ final class SyncAndCheckpointTests: GoFastTestCase {
         XCTAssertEqual(count, "50", "the writes were not checkpointed into the database file while the server idled")
         XCTAssertEqual(try client.result("athlete.get", ["id": "ath_49"])["name"], "Runner 49")
     }
+
+    /// A server started on a database that exists writes nothing until asked to: answering `initialize` and a read
+    /// leaves the WAL empty and the file untouched (a start used to write a transaction, with two `fsync`s).
+    func testAServerStartWritesNothing() throws {
+        let first = try connect(db: databasePath)
+        _ = try first.result("athlete.create", ["id": "a", "name": "Runner", "timeZone": "UTC"])
+        try first.finish()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: databasePath + "-wal"), "a clean exit leaves no WAL")
+        let modified = try FileManager.default.attributesOfItem(atPath: databasePath)[.modificationDate] as? Date
+
+        let client = try connect(db: databasePath)
+        _ = try client.result("initialize", [:])
+        XCTAssertEqual(try client.result("athlete.get", ["id": "a"])["name"], "Runner")
+        XCTAssertEqual(try client.result("athlete.list", [:]).arrayValue?.count, 1)
+        let walSize = (try? FileManager.default.attributesOfItem(atPath: databasePath + "-wal")[.size] as? Int) ?? 0
+        XCTAssertEqual(walSize, 0, "the WAL holds no frame while the server has only read")
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: databasePath)[.modificationDate] as? Date, modified)
+        _ = try client.result("athlete.create", ["id": "b", "name": "Second", "timeZone": "UTC"])
+        XCTAssertEqual(try client.result("athlete.list", [:]).arrayValue?.count, 2, "and it writes when asked to")
+        try client.finish()
+    }
 }

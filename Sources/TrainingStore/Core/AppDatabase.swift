@@ -4,9 +4,11 @@ import TrainingDomain
 
 /// Owns the database: opens it, migrates it, and offers domain operations (never raw SQL to callers).
 public struct AppDatabase: Sendable {
-    /// The underlying writer (a `DatabasePool` in WAL mode for files, a queue for `:memory:`): private to the
-    /// store, so every change goes through a domain operation in one transaction.
+    /// The one writing connection (a `DatabaseQueue`, in WAL mode for files): private to the store, so every
+    /// change goes through a domain operation in one transaction.
     let writer: any DatabaseWriter
+    /// The read-only connections of reads beside the writer (``ReadConnections``); for `:memory:`, the writer.
+    let reader: ReadConnections
     /// The dedicated read-only connection of reads answered on the caller's thread (``inlineRead(_:)``), opened on
     /// first use; nil for a throwaway `:memory:` database, whose one connection serves them.
     private let inlineReader: OpenedOnFirstUse<DatabaseQueue>?
@@ -15,15 +17,17 @@ public struct AppDatabase: Sendable {
 
     /// Migrates `writer` to the current schema and wraps it.
     public init(_ writer: any DatabaseWriter) throws {
-        try self.init(writer, inlineReader: nil, checkpointer: nil)
+        try self.init(writer, reader: ReadConnections(sharing: writer), inlineReader: nil, checkpointer: nil)
     }
 
     private init(
-        _ writer: any DatabaseWriter, inlineReader: OpenedOnFirstUse<DatabaseQueue>?, checkpointer: OpenedOnFirstUse<WALCheckpointer>?
+        _ writer: any DatabaseWriter, reader: ReadConnections, inlineReader: OpenedOnFirstUse<DatabaseQueue>?,
+        checkpointer: OpenedOnFirstUse<WALCheckpointer>?
     ) throws {
         self.writer = writer
         try SchemaMigrations.migrator.migrate(writer)
         // The side connections open after the migrations (on first use), so they never see an older schema.
+        self.reader = reader
         self.inlineReader = inlineReader
         self.checkpointer = checkpointer
     }
@@ -37,15 +41,13 @@ public struct AppDatabase: Sendable {
         return result
     }
 
-    /// Reads go through the writer's concurrent readers.
-    var reader: any DatabaseReader { writer }
-
     /// Closes the database: checkpoints the WAL and releases the file. Nothing may be called afterwards.
     public func close() throws {
         // The writer closes last and always: closing the last connection checkpoints the WAL and removes it.
         var firstError: (any Error)?
         do { try checkpointer?.ifOpened?.close() } catch { firstError = error }
         do { try inlineReader?.ifOpened?.close() } catch { firstError = firstError ?? error }
+        do { try reader.close() } catch { firstError = firstError ?? error }
         try writer.close()
         if let firstError { throw firstError }
     }
@@ -73,13 +75,22 @@ public struct AppDatabase: Sendable {
         }
         // Health data: the folder 0700 and the files 0600 from the first byte (SQLite gives -wal and -shm the
         // database's mode), and tightened when an older or copied database is found looser.
-        let absolute = URL(fileURLWithPath: path).path
+        let absolute = FileProtection.absolutePath(path)
         try FileProtection.prepareFolder(of: absolute)
         FileProtection.protectFiles(of: absolute)
         var readOnly = configuration
         readOnly.readonly = true
+        // One writing connection in WAL mode (a no-op once the file is in it), and read-only connections beside it
+        // (ReadConnections): no DatabasePool, whose open writes a transaction to create the WAL file.
+        var writing = configuration
+        writing.prepareDatabase { db in
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                throw DatabaseError(message: "could not turn on WAL mode at \(path)")
+            }
+        }
         return try AppDatabase(
-            DatabasePool(path: path, configuration: configuration),
+            DatabaseQueue(path: path, configuration: writing),
+            reader: ReadConnections(opening: { [readOnly] in try DatabaseQueue(path: path, configuration: readOnly) }),
             inlineReader: OpenedOnFirstUse { [readOnly] in try DatabaseQueue(path: path, configuration: readOnly) },
             checkpointer: OpenedOnFirstUse { [configuration] in try WALCheckpointer(path: path, configuration: configuration) }
         )

@@ -13,17 +13,38 @@ enum FileProtection {
     /// The suffixes of SQLite's files beside the database.
     static let companionSuffixes = ["-wal", "-shm", "-journal"]
 
+    /// `path` made absolute against the working directory (`a/./b.sqlite` → `/cwd/a/b.sqlite`), without `.` segments,
+    /// empty ones or a trailing slash, as `URL(fileURLWithPath:).standardizedFileURL.path` does; plain string work, since Foundation's
+    /// `URL` and `NSString` path methods took about a tenth of a cold start.
+    static func absolutePath(_ path: String) -> String {
+        var full = path
+        if !path.hasPrefix("/"), let directory = currentDirectory() { full = directory + "/" + path }
+        return "/" + full.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+    }
+
+    /// The folder of `path` (`/a/b` → `/a`, `/a` → `/`, `b` → ``).
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// The last component of `path` (`/a/b` → `b`).
+    static func name(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
     /// Creates the missing folders above the database at `path` with mode `0700`, and tightens its folder to `0700`
     /// when it is looser, is ours and holds nothing but this database's files. A folder holding anything else (`/tmp`,
     /// a project folder given with `--db`) is the user's: its mode is left alone.
     static func prepareFolder(of path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = folder(of: path)
         guard !folder.isEmpty else { return }
         var missing: [String] = []
         var current = folder
-        while !current.isEmpty, current != "/", !FileManager.default.fileExists(atPath: current) {
+        while !current.isEmpty, current != "/", !exists(current) {
             missing.append(current)
-            current = (current as NSString).deletingLastPathComponent
+            current = Self.folder(of: current)
         }
         for created in missing.reversed() {
             if mkdir(created, folderMode) != 0, errno != EEXIST {
@@ -31,11 +52,37 @@ enum FileProtection {
             }
             chmod(created, folderMode)
         }
-        let name = (path as NSString).lastPathComponent
-        let ownFiles = Set([name] + companionSuffixes.map { name + $0 })
-        guard let contents = try? FileManager.default.contentsOfDirectory(atPath: folder),
-              contents.allSatisfy(ownFiles.contains) else { return }
+        let name = name(of: path)
+        let ownFiles = [name] + companionSuffixes.map { name + $0 }
+        guard let contents = entries(of: folder), contents.allSatisfy(ownFiles.contains) else { return }
         tighten(folder, to: folderMode)
+    }
+
+    /// Whether anything exists at `path` (following a symbolic link).
+    private static func exists(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0
+    }
+
+    /// The working directory, or nil when it cannot be read.
+    private static func currentDirectory() -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return nil }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The names in `folder` other than `.` and `..`, or nil when it cannot be listed.
+    private static func entries(of folder: String) -> [String]? {
+        guard let directory = opendir(folder) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names
     }
 
     /// Creates the database file with mode `0600` when it is missing, and tightens it and SQLite's files beside it
