@@ -17,10 +17,10 @@ struct Settings {
     /// The database path by the documented precedence: `--db`, else `$GOFAST_DB`, else `$XDG_DATA_HOME/gofast/gofast.sqlite`.
     var databasePath: String {
         if let db { return db }
-        let environment = ProcessInfo.processInfo.environment
-        if let path = environment["GOFAST_DB"], !path.isEmpty { return path }
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        let environment = EnvironmentVariable.value
+        if let path = environment("GOFAST_DB"), !path.isEmpty { return path }
+        let dataHome = environment("XDG_DATA_HOME").flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment("HOME") ?? NSHomeDirectory()) + "/.local/share"
         return dataHome + "/gofast/gofast.sqlite"
     }
 

@@ -51,13 +51,13 @@ public struct GeneratorSettings: Sendable {
 
     /// Settings from `OPENAI_API_KEY`, `OPENAI_BASE_URL`, `OPENAI_MODEL`, `GOFAST_OPENAI_TIMEOUT`.
     public static func fromEnvironment(defaultGenerator: PlanGeneratorKind = .builtin) -> GeneratorSettings {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = EnvironmentVariable.value
         return GeneratorSettings(
             defaultGenerator: defaultGenerator,
-            openAIKey: environment["OPENAI_API_KEY"],
-            openAIBaseURL: environment["OPENAI_BASE_URL"] ?? "https://api.openai.com/v1",
-            openAIModel: environment["OPENAI_MODEL"] ?? "gpt-4o-mini",
-            openAITimeoutSeconds: environment["GOFAST_OPENAI_TIMEOUT"].flatMap(Double.init) ?? 120
+            openAIKey: environment("OPENAI_API_KEY"),
+            openAIBaseURL: environment("OPENAI_BASE_URL") ?? "https://api.openai.com/v1",
+            openAIModel: environment("OPENAI_MODEL") ?? "gpt-4o-mini",
+            openAITimeoutSeconds: environment("GOFAST_OPENAI_TIMEOUT").flatMap(Double.init) ?? 120
         )
     }
 }

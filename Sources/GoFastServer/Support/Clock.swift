@@ -7,7 +7,7 @@ public struct Clock: Sendable {
 
     /// The system clock; `GOFAST_NOW` (RFC 3339) pins it, for reproducible sessions and tests.
     public static let system: Clock = {
-        if let pinned = ProcessInfo.processInfo.environment["GOFAST_NOW"], let parsed = Timestamp.parse(pinned) {
+        if let pinned = EnvironmentVariable.value("GOFAST_NOW"), let parsed = Timestamp.parse(pinned) {
             let date = Date(timeIntervalSince1970: parsed.epochSeconds)
             return Clock { date }
         }
