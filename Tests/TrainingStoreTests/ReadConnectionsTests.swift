@@ -99,7 +99,7 @@ final class ReadConnectionsTests: XCTestCase {
         let walSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
         XCTAssertEqual(walSize, 0, "nothing was written to the WAL by opening and reading")
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date, modified)
-        XCTAssertEqual(try database.appliedMigrations().count, 4)
+        XCTAssertEqual(try database.appliedMigrations(), SchemaMigrations.migrator.migrations.sorted())
     }
 
     /// A new file is put in WAL mode, and stays in it.
@@ -113,16 +113,43 @@ final class ReadConnectionsTests: XCTestCase {
         XCTAssertEqual(header[19], 2, "file format read version: WAL")
     }
 
-    /// Paths are made absolute and split without Foundation's `URL`, as its standardized file URL would be.
-    func testPathsAreMadeAbsoluteAndSplitLikeURL() {
-        for path in ["a.sqlite", "data/a.sqlite", "/tmp/x/a.sqlite", "/tmp/x/", "./a.sqlite", "/a.sqlite", "/tmp//x/./a.sqlite", "/"] {
-            XCTAssertEqual(FileProtection.absolutePath(path), URL(fileURLWithPath: path).standardizedFileURL.path, path)
-        }
+    /// Paths are split without Foundation's `NSString`.
+    func testPathsAreSplitIntoFolderAndName() {
         XCTAssertEqual(FileProtection.folder(of: "/a/b/c.sqlite"), "/a/b")
         XCTAssertEqual(FileProtection.folder(of: "/c.sqlite"), "/")
+        XCTAssertEqual(FileProtection.folder(of: "a/c.sqlite"), "a")
         XCTAssertEqual(FileProtection.folder(of: "c.sqlite"), "")
         XCTAssertEqual(FileProtection.name(of: "/a/b/c.sqlite"), "c.sqlite")
         XCTAssertEqual(FileProtection.name(of: "c.sqlite"), "c.sqlite")
+    }
+
+    /// `new/..` of a missing `new` names a folder that exists and is the user's: only `new`, made here, is set to 0700.
+    func testAFolderReachedThroughDotDotKeepsItsMode() async throws {
+        let home = directory.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        chmod(home.path, 0o755)
+        FileManager.default.createFile(atPath: home.appendingPathComponent("notes.txt").path, contents: Data("mine".utf8))
+        let database = try AppDatabase.open(path: home.path + "/new/../store.sqlite")
+        _ = try await database.insertAthlete(athlete("a"))
+        try database.close()
+        func mode(_ path: String) throws -> Int { try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) }
+        XCTAssertEqual(try mode(home.path), 0o755, "the user's folder keeps its mode")
+        XCTAssertEqual(try mode(home.path + "/new"), 0o700, "the folder made on the way is owner-only")
+        XCTAssertEqual(try mode(home.path + "/store.sqlite"), 0o600)
+    }
+
+    /// A read after `close` is refused, and opens no connection.
+    func testAReadAfterCloseIsRefused() async throws {
+        let database = try AppDatabase.open(path: path)
+        _ = try await Self.athleteCount(database)
+        try database.close()
+        do {
+            _ = try await Self.athleteCount(database)
+            XCTFail("a read after close was answered")
+        } catch let error as DatabaseError {
+            XCTAssertEqual(error.resultCode, .SQLITE_MISUSE)
+        }
+        XCTAssertEqual(database.reader.openedCount, 0)
     }
 }
 

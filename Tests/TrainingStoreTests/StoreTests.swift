@@ -15,7 +15,7 @@ final class StoreTests: XCTestCase {
     }
 
     override func tearDown() async throws {
-        try? database.writer.close()
+        try? database.close()
         try? FileManager.default.removeItem(at: directory)
     }
 
@@ -68,7 +68,7 @@ final class StoreTests: XCTestCase {
         let foreignKeys = try database.reader.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") }
         XCTAssertEqual(foreignKeys, 1)
         // Reopening an already migrated file is a no-op.
-        try database.writer.close()
+        try database.close()
         database = try AppDatabase.open(path: path)
         XCTAssertEqual(try database.appliedMigrations(), ["v1: seed model", "v2: threshold inputs and training loads", "v3: plan revisions", "v4: planned day phase checked without IN"])
     }

@@ -75,9 +75,8 @@ public struct AppDatabase: Sendable {
         }
         // Health data: the folder 0700 and the files 0600 from the first byte (SQLite gives -wal and -shm the
         // database's mode), and tightened when an older or copied database is found looser.
-        let absolute = FileProtection.absolutePath(path)
-        try FileProtection.prepareFolder(of: absolute)
-        FileProtection.protectFiles(of: absolute)
+        try FileProtection.prepareFolder(of: path)
+        FileProtection.protectFiles(of: path)
         var readOnly = configuration
         readOnly.readonly = true
         // One writing connection in WAL mode (a no-op once the file is in it), and read-only connections beside it

@@ -13,15 +13,6 @@ enum FileProtection {
     /// The suffixes of SQLite's files beside the database.
     static let companionSuffixes = ["-wal", "-shm", "-journal"]
 
-    /// `path` made absolute against the working directory (`a/./b.sqlite` → `/cwd/a/b.sqlite`), without `.` segments,
-    /// empty ones or a trailing slash, as `URL(fileURLWithPath:).standardizedFileURL.path` does; plain string work, since Foundation's
-    /// `URL` and `NSString` path methods took about a tenth of a cold start.
-    static func absolutePath(_ path: String) -> String {
-        var full = path
-        if !path.hasPrefix("/"), let directory = currentDirectory() { full = directory + "/" + path }
-        return "/" + full.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
-    }
-
     /// The folder of `path` (`/a/b` → `/a`, `/a` → `/`, `b` → ``).
     static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
@@ -37,21 +28,26 @@ enum FileProtection {
     /// Creates the missing folders above the database at `path` with mode `0700`, and tightens its folder to `0700`
     /// when it is looser, is ours and holds nothing but this database's files. A folder holding anything else (`/tmp`,
     /// a project folder given with `--db`) is the user's: its mode is left alone.
+    ///
+    /// `path` is used as given, relative or not, so the kernel resolves it against the same working directory as
+    /// SQLite's open (and `..` the same way): a file in the working directory has the folder `.`.
     static func prepareFolder(of path: String) throws {
-        let folder = folder(of: path)
-        guard !folder.isEmpty else { return }
         var missing: [String] = []
-        var current = folder
+        var current = folder(of: path)
         while !current.isEmpty, current != "/", !exists(current) {
             missing.append(current)
             current = Self.folder(of: current)
         }
         for created in missing.reversed() {
-            if mkdir(created, folderMode) != 0, errno != EEXIST {
+            // Only a folder made here is set to 0700: `new/..` of a missing `new` exists once `new` is made, and is
+            // the user's.
+            if mkdir(created, folderMode) == 0 {
+                chmod(created, folderMode)
+            } else if errno != EEXIST {
                 throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: created])
             }
-            chmod(created, folderMode)
         }
+        let folder = folder(of: path).isEmpty ? "." : folder(of: path)
         let name = name(of: path)
         let ownFiles = [name] + companionSuffixes.map { name + $0 }
         guard let contents = entries(of: folder), contents.allSatisfy(ownFiles.contains) else { return }
@@ -64,21 +60,15 @@ enum FileProtection {
         return stat(path, &status) == 0
     }
 
-    /// The working directory, or nil when it cannot be read.
-    private static func currentDirectory() -> String? {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        guard getcwd(&buffer, buffer.count) != nil else { return nil }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
     /// The names in `folder` other than `.` and `..`, or nil when it cannot be listed.
     private static func entries(of folder: String) -> [String]? {
         guard let directory = opendir(folder) else { return nil }
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            // Up to its NUL only: the record may end before the field's declared 256 bytes.
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { field in
+                field.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: field.pointee)) { String(cString: $0) }
             }
             if name != ".", name != ".." { names.append(name) }
         }
