@@ -163,7 +163,7 @@ final class HostileInputTests: XCTestCase {
     }
 
     /// Hostile shapes of GPX and TCX, each built at size n; decoding 4n must take about 4 times as long, far
-    /// from the 16 times of a quadratic path (Foundation's attribute dictionaries took 24 s at 200k attributes).
+    /// from the 16 times of a quadratic path (Foundation's XMLParser, before XMLReader, took 24 s at 200k attributes).
     private static let shapes: [(name: String, format: ActivityFileFormat, build: @Sendable (Int) -> String)] = [
         ("attributes on one element", .gpx, { n in
             "<gpx><trk><trkseg><trkpt lat=\"1\" lon=\"2\"" + (0..<n).map { " a\($0)=\"1\"" }.joined() + "/></trkseg></trk></gpx>" }),

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 /// Decodes GPX 1.0/1.1 files into one activity covering all tracks (or all routes when there is no track point).
 ///
 /// Time policy: an activity needs a start instant. The start is the first point that carries a `<time>`
@@ -16,7 +12,7 @@ public enum GPXDecoder {
     public static func decode(_ bytes: [UInt8]) throws -> DecodedFile {
         let handler = GPXParser()
         var warnings: [String] = []
-        if let (where_, detail) = XMLInput.parse(bytes, delegate: handler) {
+        if let (where_, detail) = XMLInput.parse(bytes, handler: handler) {
             let hasPoints = handler.tracks.contains { $0.contains { !$0.isEmpty } } || handler.routes.contains { !$0.isEmpty }
             guard handler.sawRoot, hasPoints else {
                 throw ActivityDecodingError(format: .gpx, reason: "malformed XML at \(where_): \(detail)")

@@ -1,11 +1,7 @@
 import Foundation
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
-/// SAX handler collecting GPX tracks (segments of points) and routes; names are matched without namespace prefix.
-final class GPXParser: NSObject, XMLParserDelegate {
+/// `XMLEventHandler` collecting GPX tracks (segments of points) and routes; names are matched without namespace prefix.
+final class GPXParser: XMLEventHandler {
     /// Tracks → segments → points.
     var tracks: [[[GPXPoint]]] = []
     /// The `<type>` of each track (nil when absent).
@@ -22,10 +18,7 @@ final class GPXParser: NSObject, XMLParserDelegate {
     private var text = ""
     private var capturing = false
 
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
-        attributes attributeDict: [String: String] = [:]
-    ) {
+    func startElement(name elementName: String, attributes attributeDict: [String: String]) {
         let name = XMLInput.localName(elementName)
         if stack.isEmpty, name == "gpx" { sawRoot = true }
         let parent = stack.last
@@ -59,13 +52,11 @@ final class GPXParser: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    func characters(_ string: String) {
         if capturing { text += string }
     }
 
-    func parser(
-        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
-    ) {
+    func endElement(name elementName: String) {
         let name = XMLInput.localName(elementName)
         if !stack.isEmpty { stack.removeLast() }
         switch name {

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 /// Decodes Garmin Training Center (TCX) files: one activity per `<Activity>`.
 ///
 /// Durations: a lap's `TotalTimeSeconds` is timer time, so `movingSeconds` is their sum; `elapsedSeconds` is the
@@ -15,7 +11,7 @@ public enum TCXDecoder {
     public static func decode(_ bytes: [UInt8]) throws -> DecodedFile {
         let handler = TCXParser()
         var warnings: [String] = []
-        if let (where_, detail) = XMLInput.parse(bytes, delegate: handler) {
+        if let (where_, detail) = XMLInput.parse(bytes, handler: handler) {
             guard handler.sawRoot, !handler.activities.isEmpty else {
                 throw ActivityDecodingError(format: .tcx, reason: "malformed XML at \(where_): \(detail)")
             }

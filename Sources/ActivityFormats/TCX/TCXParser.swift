@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 /// One TCX trackpoint as read from the file.
 struct TCXTrackpoint {
     var time: Date?
@@ -34,8 +30,8 @@ struct TCXActivity {
     var laps: [TCXLap] = []
 }
 
-/// SAX handler collecting TCX Activities → Laps → Trackpoints; names are matched without namespace prefix.
-final class TCXParser: NSObject, XMLParserDelegate {
+/// `XMLEventHandler` collecting TCX Activities → Laps → Trackpoints; names are matched without namespace prefix.
+final class TCXParser: XMLEventHandler {
     /// Activities in file order.
     var activities: [TCXActivity] = []
     /// Whether the root element was `TrainingCenterDatabase`.
@@ -49,10 +45,7 @@ final class TCXParser: NSObject, XMLParserDelegate {
     private var point: TCXTrackpoint?
     private var text = ""
 
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
-        attributes attributeDict: [String: String] = [:]
-    ) {
+    func startElement(name elementName: String, attributes attributeDict: [String: String]) {
         let name = XMLInput.localName(elementName)
         if stack.isEmpty, name == "TrainingCenterDatabase" { sawRoot = true }
         let parent = stack.last
@@ -71,15 +64,13 @@ final class TCXParser: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    func characters(_ string: String) {
         text += string
     }
 
     private var number: Double? { Double(text.trimmingCharacters(in: .whitespacesAndNewlines)) }
 
-    func parser(
-        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
-    ) {
+    func endElement(name elementName: String) {
         let name = XMLInput.localName(elementName)
         if !stack.isEmpty { stack.removeLast() }
         let parent = stack.last

@@ -1,10 +1,4 @@
-import Foundation
-
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
-/// Helpers that prepare XML bytes for `XMLParser`: skip a byte-order mark and leading whitespace, find root elements.
+/// Helpers around `XMLReader`: skip a byte-order mark and leading whitespace, find root elements, read a document.
 enum XMLInput {
     /// Index of the first byte after a UTF-8 BOM and any whitespace (some exporters put blanks before `<?xml`).
     static func contentStart(_ bytes: [UInt8]) -> Int {
@@ -50,41 +44,23 @@ enum XMLInput {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x5F || b == 0x2E
     }
 
-    /// Parses `bytes` with `delegate` (no external entities); nil when the whole document parsed, else where and why it stopped.
-    /// Input that Foundation's parser is known to crash on is refused first: bytes that are not UTF-8, and
-    /// processing instructions without data (`<?r?>`).
-    static func parse(_ bytes: [UInt8], delegate: any XMLParserDelegate) -> (location: String, detail: String)? {
+    /// Reads `bytes` (valid UTF-8, from `contentStart`) with `handler`; nil when the whole document was read, else
+    /// where and why it stopped (everything before that point has been reported to `handler`).
+    static func parse(_ bytes: [UInt8], handler: some XMLEventHandler) -> (location: String, detail: String)? {
         if let refusal = unsafeInput(bytes) { return refusal }
-        let parser = XMLParser(data: parserData(bytes))
-        parser.delegate = delegate
-        parser.shouldProcessNamespaces = false
-        parser.shouldResolveExternalEntities = false
-        // swift-corelibs-foundation may return true from `parse()` for a truncated or unbalanced document while
-        // setting `parserError` (premature end): the error counts, or a cut file would pass as whole.
-        guard !parser.parse() || parser.parserError != nil else { return nil }
-        return ("line \(parser.lineNumber), column \(parser.columnNumber)", XMLErrorReason.describe(parser.parserError))
+        do {
+            try XMLReader.read(bytes, from: contentStart(bytes), handler: handler)
+            return nil
+        } catch {
+            return (error.location, error.reason.words)
+        }
     }
 
-    /// Why `bytes` must not reach `XMLParser`, or nil.
+    /// Why `bytes` must not reach `XMLReader` (which assumes valid UTF-8), or nil.
     static func unsafeInput(_ bytes: [UInt8]) -> (location: String, detail: String)? {
         if String(validating: bytes, as: UTF8.self) == nil {
             let offset = firstInvalidUTF8Offset(bytes)
             return ("byte \(offset)", "the file is not valid UTF-8")
-        }
-        if let refusal = XMLShapeCheck.refusal(bytes) { return refusal }
-        var index = 0
-        while index + 1 < bytes.count {
-            if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "?") {
-                var end = index + 2
-                var sawSpace = false
-                while end + 1 < bytes.count, !(bytes[end] == UInt8(ascii: "?") && bytes[end + 1] == UInt8(ascii: ">")) {
-                    if bytes[end] == 0x20 || bytes[end] == 0x09 || bytes[end] == 0x0A || bytes[end] == 0x0D { sawSpace = true }
-                    end += 1
-                }
-                if !sawSpace { return ("byte \(index)", "a processing instruction without data") }
-                index = end
-            }
-            index += 1
         }
         return nil
     }
@@ -98,12 +74,6 @@ enum XMLInput {
             if String(validating: bytes[0..<middle], as: UTF8.self) != nil { low = middle } else { high = middle - 1 }
         }
         return low
-    }
-
-    /// The bytes from `contentStart` on, as `Data` for `XMLParser` (one copy per file).
-    static func parserData(_ bytes: [UInt8]) -> Data {
-        let start = contentStart(bytes)
-        return bytes.withUnsafeBufferPointer { Data(buffer: UnsafeBufferPointer(rebasing: $0[start...])) }
     }
 
     /// Local part of a possibly prefixed element name (`gpxtpx:hr` → `hr`).
