@@ -249,6 +249,19 @@ struct Benchmarks {
         emit("floor, the same 5,000 inserts (the unique index skipping known ones) with GRDB in one transaction, in-process: median \(milliseconds(floors.quantile(0.5))) (\(milliseconds(floors.min()!)) … \(milliseconds(floors.max()!)))")
         guard let server else { return }
 
+        // A watch's push: one activity per call, each on a day of the active 18-week plan (matched and analysed).
+        let pushes = try syncServer("\(database).push")
+        var pushSeconds: [Double] = []
+        for index in 0..<100 {
+            let start = lastRun - index * 86_400 - 3_600
+            let begin = now()
+            pushes.send(#"{"jsonrpc":"2.0","id":\#(100 + index),"method":"activity.ingest","params":{"athleteId":"syncer","activities":[{"summaryId":"push\#(index)","activityType":"RUNNING","startTimeInSeconds":\#(start),"startTimeOffsetInSeconds":-28800,"durationInSeconds":3000,"distanceInMeters":10000,"averageHeartRateInBeatsPerMinute":150}]}}"# + "\n")
+            _ = pushes.readLines(1)
+            pushSeconds.append(now() - begin)
+        }
+        pushes.finish()
+        emit("one activity per activity.ingest on a day of the active plan (a watch's push), round trip: median \(milliseconds(pushSeconds.quantile(0.5))), p99 \(milliseconds(pushSeconds.quantile(0.99))) over \(pushSeconds.count) calls")
+
         // Issue 9: a year of fitness for the athlete with 5,000 activities, through the binary.
         var fitness: [Double] = []
         for index in 0..<60 {

@@ -326,4 +326,35 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try again[0].get().created, false)
         XCTAssertEqual(try again[0].get().activity.id, "before")
     }
+
+    /// A plan day whose stored workout does not decode fails the new activities on its date only: the page's other
+    /// items are matched or stored, a known activity on that date is answered as known, and a page of one activity on
+    /// another day matches (a page decodes only the days its activities fall on).
+    func testAPlanDayThatDoesNotDecodeFailsOnlyTheActivitiesOnIt() async throws {
+        _ = try await database.insertAthlete(athlete())
+        _ = try await database.savePlan(planWrite(planId: "p", start: CalendarDate("2026-03-02")!, weeks: 2, assignedAt: now, race: race(), insertsRace: true))
+        func run(_ id: String, on date: String) -> Activity {
+            Activity(id: id, athleteId: "ath", source: "garmin", externalId: id, sport: "running", startTime: date + "T07:00:00Z",
+                     startEpochSeconds: Double(CalendarDate(date)!.daysSinceEpoch * 86_400 + 25_200), utcOffsetSeconds: 0,
+                     localDate: CalendarDate(date)!, elapsedSeconds: 2700, movingSeconds: 2640, distanceMeters: 8000,
+                     averageHeartRate: 150, maxHeartRate: 170, elevationGainMeters: 10, laps: [], heartRateSamples: [], createdAt: now)
+        }
+        // Valid JSON (the column's CHECK passes), but not a workout.
+        try await database.writer.write { db in
+            try db.execute(sql: #"UPDATE trainingDayPlanned SET plannedData = '{"type":"easy"}' WHERE id = 'p-0-2'"#)
+        }
+        _ = try await database.ingest([run("knownOnBadDay", on: "2026-03-04")], autoMatch: false, now: now)
+        let page = [run("good", on: "2026-03-02"), run("onBadDay", on: "2026-03-04"), run("before", on: "2026-02-20"), run("knownOnBadDay", on: "2026-03-04")]
+        let outcomes = try await database.ingest(page, autoMatch: true, now: now)
+        XCTAssertEqual(try outcomes[0].get().execution?.plannedDayId, "p-0-0")
+        guard case .failure = outcomes[1] else { return XCTFail("the activity on the day that does not decode should fail") }
+        XCTAssertNotNil(try outcomes[2].get().unmatchedReason)
+        XCTAssertEqual(try outcomes[3].get().created, false)
+        XCTAssertEqual(try outcomes[3].get().activity.id, "knownOnBadDay")
+
+        let one = try await database.ingest([run("later", on: "2026-03-06")], autoMatch: true, now: now)
+        XCTAssertEqual(try one[0].get().execution?.plannedDayId, "p-0-4")
+        let stored = try await database.writer.read { db in try String.fetchAll(db, sql: "SELECT id FROM athleteActivity ORDER BY id") }
+        XCTAssertEqual(stored, ["before", "good", "knownOnBadDay", "later"], "nothing of the failed item is left")
+    }
 }

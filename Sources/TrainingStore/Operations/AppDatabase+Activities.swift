@@ -47,6 +47,10 @@ extension AppDatabase {
                     outcome = .failure(error)
                 } catch let error as StoreError {
                     outcome = .failure(error)
+                } catch let error as DecodingError {
+                    // A stored row that does not decode (a plan day's workout): the item's own failure, after its
+                    // savepoint took back what it wrote; the rest of the page goes on.
+                    outcome = .failure(error)
                 }
                 results.append(outcome)
             }
@@ -79,8 +83,13 @@ extension AppDatabase {
         // known before anything is written.
         let decision: MatchDecision?
         do {
-            let active = autoMatch ? try plans.activePlan(of: activity.athleteId, db) : nil
-            decision = autoMatch ? ActivityMatching.decide(activity: activity, activePlan: active?.plan, plannedDay: try active?.day(on: activity.localDate, db)) : nil
+            if autoMatch {
+                let active = try plans.activePlan(of: activity.athleteId, db)
+                let day = active == nil ? nil : try plans.day(of: activity.athleteId, on: activity.localDate, db)
+                decision = ActivityMatching.decide(activity: activity, activePlan: active, plannedDay: day)
+            } else {
+                decision = nil
+            }
         } catch {
             // A plan day that cannot be read (it does not decode) fails a new activity, stored and then undone, as
             // before; a known one is answered as known.
@@ -411,18 +420,20 @@ extension AppDatabase {
 }
 
 /// What one sync page needs about its athletes, read once per page instead of once per activity: each athlete's
-/// record, and its active plan with all the plan's days by date.
+/// record, its active plan, and the plan's days by date, each decoded when an activity first falls on it.
 struct ActivePlansOfPage {
     /// An active plan and its days, keyed by `YYYY-MM-DD`.
-    struct Plan {
-        var plan: TrainingPlan
-        /// Every day, read at once; nil when that read failed (a day that does not decode), and each activity's
-        /// day is then read on its own, so only the activities of a bad day fail, as before.
-        var days: [String: PlannedDay]?
+    private final class Plan {
+        let plan: TrainingPlan
+        /// Every day's row, read at once; a row is decoded only when an activity falls on its date, since most
+        /// dates of a history have no day and a one-activity page needs one day, not 126 (~35 million instructions
+        /// of `Codable` for an 18-week plan).
+        let rows: [String: Row]
+        var decoded: [String: PlannedDay] = [:]
 
-        func day(on date: CalendarDate, _ db: Database) throws -> PlannedDay? {
-            if let days { return days[date.description] }
-            return try AppDatabase.plannedDay(planId: plan.id, date: date, db)
+        init(plan: TrainingPlan, rows: [String: Row]) {
+            self.plan = plan
+            self.rows = rows
         }
     }
 
@@ -437,14 +448,29 @@ struct ActivePlansOfPage {
         return athlete
     }
 
-    mutating func activePlan(of athleteId: String, _ db: Database) throws -> Plan? {
+    /// The athlete's active plan, read once per page; nil when there is none.
+    mutating func activePlan(of athleteId: String, _ db: Database) throws -> TrainingPlan? {
+        try loadPlan(of: athleteId, db)?.plan
+    }
+
+    /// The day of the athlete's active plan on `date`, or nil. A day that does not decode throws, for the
+    /// activities on that date only.
+    mutating func day(of athleteId: String, on date: CalendarDate, _ db: Database) throws -> PlannedDay? {
+        guard let plan = try loadPlan(of: athleteId, db) else { return nil }
+        let key = date.description
+        if let known = plan.decoded[key] { return known }
+        guard let row = plan.rows[key] else { return nil }
+        let day = try PlannedDay(row: row)
+        plan.decoded[key] = day
+        return day
+    }
+
+    private mutating func loadPlan(of athleteId: String, _ db: Database) throws -> Plan? {
         if let known = plans[athleteId] { return known }
         let plan = try AppDatabase.activePlan(athleteId: athleteId, db).map { active in
-            let days = try? PlannedDay.fetchAll(db.cachedStatement(sql: "SELECT * FROM trainingDayPlanned WHERE trainingPlanId = ?"),
-                                                arguments: [active.plan.id])
-            return Plan(plan: active.plan, days: days.map { days in
-                Dictionary(days.map { ($0.date.description, $0) }, uniquingKeysWith: { first, _ in first })
-            })
+            let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM trainingDayPlanned WHERE trainingPlanId = ?"),
+                                        arguments: [active.plan.id])
+            return Plan(plan: active.plan, rows: Dictionary(rows.map { ($0["date"] as String, $0) }, uniquingKeysWith: { first, _ in first }))
         }
         plans[athleteId] = .some(plan)
         return plan
