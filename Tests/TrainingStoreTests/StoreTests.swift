@@ -357,4 +357,34 @@ final class StoreTests: XCTestCase {
         let stored = try await database.writer.read { db in try String.fetchAll(db, sql: "SELECT id FROM athleteActivity ORDER BY id") }
         XCTAssertEqual(stored, ["before", "good", "knownOnBadDay", "later"], "nothing of the failed item is left")
     }
+
+    /// The loads a year of fitness reads, decoded by position from `json_extract`: a real and an integer value, a
+    /// missing load and a value that is not a number (no load), in date order, up to `through`.
+    func testActivityLoadsAreReadByPosition() async throws {
+        _ = try await database.insertAthlete(athlete())
+        func run(_ id: String, on date: String, sport: String = "running") -> Activity {
+            Activity(id: id, athleteId: "ath", source: "garmin", externalId: id, sport: sport, startTime: date + "T07:00:00Z",
+                     startEpochSeconds: Double(CalendarDate(date)!.daysSinceEpoch * 86_400 + 25_200), utcOffsetSeconds: 0,
+                     localDate: CalendarDate(date)!, elapsedSeconds: 2700, movingSeconds: 2640, distanceMeters: 8000,
+                     averageHeartRate: 150, maxHeartRate: 170, elevationGainMeters: 10, laps: [], heartRateSamples: [], createdAt: now)
+        }
+        let page = [run("b", on: "2026-03-03"), run("a", on: "2026-03-02"), run("c", on: "2026-03-04", sport: "cycling"),
+                    run("d", on: "2026-03-05"), run("later", on: "2026-03-09")]
+        _ = try await database.ingest(page, autoMatch: false, now: now)
+        try await database.writer.write { db in
+            try db.execute(sql: #"UPDATE athleteActivity SET trainingLoad = '{"value":72.5,"method":"rTSS"}' WHERE id = 'a'"#)
+            try db.execute(sql: #"UPDATE athleteActivity SET trainingLoad = '{"method":"hrTSS","value":62}' WHERE id = 'b'"#)
+            try db.execute(sql: "UPDATE athleteActivity SET trainingLoad = NULL WHERE id = 'c'")
+            try db.execute(sql: #"UPDATE athleteActivity SET trainingLoad = '{"value":"x","method":"rTSS"}' WHERE id = 'd'"#)
+        }
+        let loads = try await database.activityLoads(athleteId: "ath", through: CalendarDate("2026-03-05")!)
+        XCTAssertEqual(loads, [
+            ActivityLoadRow(activityId: "a", localDate: CalendarDate("2026-03-02")!, sport: "running",
+                            trainingLoad: TrainingLoad(value: 72.5, method: .runningStress), distanceMeters: 8000),
+            ActivityLoadRow(activityId: "b", localDate: CalendarDate("2026-03-03")!, sport: "running",
+                            trainingLoad: TrainingLoad(value: 62, method: .heartRateStress), distanceMeters: 8000),
+            ActivityLoadRow(activityId: "c", localDate: CalendarDate("2026-03-04")!, sport: "cycling", trainingLoad: nil, distanceMeters: 8000),
+            ActivityLoadRow(activityId: "d", localDate: CalendarDate("2026-03-05")!, sport: "running", trainingLoad: nil, distanceMeters: 8000),
+        ])
+    }
 }

@@ -67,24 +67,10 @@ extension AppDatabase {
     /// The stored loads of the athlete's activities up to `through` (local dates), oldest first.
     public func activityLoads(athleteId: String, through: CalendarDate) async throws -> [ActivityLoadRow] {
         try await reader.read { db in
-            // The load's two fields are read by SQLite's json_extract: no JSON decoder per row (a year of fitness over
-            // thousands of activities is a hot read).
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT id, localDate, sport, distanceMeters,
-                    json_extract(trainingLoad, '$.value') AS loadValue, json_extract(trainingLoad, '$.method') AS loadMethod
+            try ActivityLoadCursor.fetchAll(db.cachedStatement(sql: """
+                SELECT \(ActivityLoadCursor.columns)
                 FROM athleteActivity WHERE athleteId = ? AND localDate <= ? ORDER BY localDate
                 """), arguments: [athleteId, through.description])
-            var loads: [ActivityLoadRow] = []
-            while let row = try rows.next() {
-                let value: Double? = row["loadValue"]
-                let method: String? = row["loadMethod"]
-                loads.append(ActivityLoadRow(
-                    activityId: row["id"], localDate: row["localDate"], sport: row["sport"],
-                    trainingLoad: value.flatMap { value in method.flatMap(LoadMethod.init(rawValue:)).map { TrainingLoad(value: value, method: $0) } },
-                    distanceMeters: row["distanceMeters"]
-                ))
-            }
-            return loads
         }
     }
 
