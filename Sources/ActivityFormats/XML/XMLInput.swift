@@ -4,12 +4,7 @@ enum XMLInput {
     static func contentStart(_ bytes: [UInt8]) -> Int {
         var i = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
-        while i < bytes.count {
-            switch bytes[i] {
-            case 0x20, 0x09, 0x0A, 0x0D: i += 1
-            default: return i
-            }
-        }
+        while i < bytes.count, XMLByte.isWhitespace(bytes[i]) { i += 1 }
         return i
     }
 

@@ -20,7 +20,7 @@ struct ProviderTransport: Sendable {
 
     /// The helper: `$GOFAST_HTTP_HELPER`, else `gofast-http` next to the running executable.
     static var helperURL: URL {
-        if let path = ProcessInfo.processInfo.environment["GOFAST_HTTP_HELPER"], !path.isEmpty { return URL(fileURLWithPath: path) }
+        if let path = EnvironmentVariable.value("GOFAST_HTTP_HELPER"), !path.isEmpty { return URL(fileURLWithPath: path) }
         let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
         return executable.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("gofast-http")
     }

@@ -32,8 +32,9 @@ enum FileProtection {
     /// `path` is used as given, relative or not, so the kernel resolves it against the same working directory as
     /// SQLite's open (and `..` the same way): a file in the working directory has the folder `.`.
     static func prepareFolder(of path: String) throws {
+        let folder = folder(of: path)
         var missing: [String] = []
-        var current = folder(of: path)
+        var current = folder
         while !current.isEmpty, current != "/", !exists(current) {
             missing.append(current)
             current = Self.folder(of: current)
@@ -47,11 +48,11 @@ enum FileProtection {
                 throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: created])
             }
         }
-        let folder = folder(of: path).isEmpty ? "." : folder(of: path)
+        let listed = folder.isEmpty ? "." : folder
         let name = name(of: path)
         let ownFiles = [name] + companionSuffixes.map { name + $0 }
-        guard let contents = entries(of: folder), contents.allSatisfy(ownFiles.contains) else { return }
-        tighten(folder, to: folderMode)
+        guard let contents = entries(of: listed), contents.allSatisfy(ownFiles.contains) else { return }
+        tighten(listed, to: folderMode)
     }
 
     /// Whether anything exists at `path` (following a symbolic link).

@@ -428,10 +428,10 @@ struct ActivePlansOfPage {
         /// Every day's row, read at once; a row is decoded only when an activity falls on its date, since most
         /// dates of a history have no day and a one-activity page needs one day, not 126 (~35 million instructions
         /// of `Codable` for an 18-week plan).
-        let rows: [String: Row]
-        var decoded: [String: PlannedDay] = [:]
+        let rows: [CalendarDate: Row]
+        var decoded: [CalendarDate: PlannedDay] = [:]
 
-        init(plan: TrainingPlan, rows: [String: Row]) {
+        init(plan: TrainingPlan, rows: [CalendarDate: Row]) {
             self.plan = plan
             self.rows = rows
         }
@@ -457,11 +457,10 @@ struct ActivePlansOfPage {
     /// activities on that date only.
     mutating func day(of athleteId: String, on date: CalendarDate, _ db: Database) throws -> PlannedDay? {
         guard let plan = try loadPlan(of: athleteId, db) else { return nil }
-        let key = date.description
-        if let known = plan.decoded[key] { return known }
-        guard let row = plan.rows[key] else { return nil }
+        if let known = plan.decoded[date] { return known }
+        guard let row = plan.rows[date] else { return nil }
         let day = try PlannedDay(row: row)
-        plan.decoded[key] = day
+        plan.decoded[date] = day
         return day
     }
 
@@ -470,7 +469,9 @@ struct ActivePlansOfPage {
         let plan = try AppDatabase.activePlan(athleteId: athleteId, db).map { active in
             let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM trainingDayPlanned WHERE trainingPlanId = ?"),
                                         arguments: [active.plan.id])
-            return Plan(plan: active.plan, rows: Dictionary(rows.map { ($0["date"] as String, $0) }, uniquingKeysWith: { first, _ in first }))
+            // Keyed by date, parsed once per day, so an activity's lookup hashes a number, not a formatted text.
+            let byDate = rows.compactMap { row in CalendarDate(row["date"] as String).map { ($0, row) } }
+            return Plan(plan: active.plan, rows: Dictionary(byDate, uniquingKeysWith: { first, _ in first }))
         }
         plans[athleteId] = .some(plan)
         return plan
