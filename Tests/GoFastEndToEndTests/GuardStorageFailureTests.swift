@@ -105,4 +105,50 @@ final class GuardStorageFailureTests: GoFastTestCase {
         XCTAssertEqual(try client.result("athlete.get", ["id": "a1"])["id"], "a1")
         try client.finish()
     }
+
+    /// A row whose bytes are sound but whose value is not ours (a plan day's workout rewritten by another tool:
+    /// valid JSON, not a workout) was a bare `-32603`. It is "database corrupt" wherever it is read, and only where:
+    /// the other days, an activity on another day and the other methods still answer.
+    func testAStoredRowThatDoesNotDecodeIsReportedAsACorruptDatabase() throws {
+        let database = databasePath
+        let first = try trainingServer(db: database)
+        try first.athlete("a1")
+        _ = try first.result("plan.generate", ["athleteId": "a1", "id": "p1", "startDate": "2027-01-04", "daysPerWeek": 5,
+                                               "race": ["name": "Half", "date": "2027-04-25", "distanceMeters": 21097.5]])
+        try first.finish()
+
+        let script = [
+            "import sqlite3, sys",
+            "c = sqlite3.connect(sys.argv[1])",
+            #"c.execute("UPDATE trainingDayPlanned SET plannedData = '{\"type\":\"easy\"}' WHERE trainingPlanId = 'p1' AND date = '2027-01-20'")"#,
+            "assert c.total_changes == 1",
+            "c.commit()",
+        ].joined(separator: "\n")
+        let python = try XCTUnwrap(["/usr/bin/python3", "/usr/local/bin/python3"].first(where: FileManager.default.isExecutableFile(atPath:)),
+                                   "python3 is needed to rewrite the database")
+        XCTAssertEqual(try run(python, ["-c", script, database]), 0, "python could not rewrite the day")
+
+        let client = try trainingServer(db: database)
+        for (method, params) in [("plan.days", ["planId": "p1"]), ("plan.progress", ["planId": "p1"])] as [(String, JSONValue)] {
+            let reply = try client.call(method, params)
+            let error = try XCTUnwrap(reply["error"], "\(method): \(reply.text)")
+            XCTAssertEqual(error["code"], -32030, "\(method): \(reply.text)")
+            XCTAssertEqual(error["data"], ["reason": "database corrupt"], method)
+            assertLeaksNothing(reply, database: database)
+        }
+        XCTAssertTrue(client.server.stderrEventuallyContains("storage failed"), "the details go to the log on stderr")
+        // The other days still answer, and a sync page fails only the activity on the damaged day.
+        XCTAssertEqual(try client.days("p1", from: "2027-01-21", to: "2027-01-27").count, 7)
+        let results = try client.ingest("a1", [
+            nativeRun("on-damaged-day", start: "2027-01-20T16:00:00Z", meters: 8000, seconds: 2700),
+            nativeRun("day-before", start: "2027-01-19T16:00:00Z", meters: 8000, seconds: 2700),
+        ])
+        XCTAssertEqual(results[0]["error"]?["code"], -32030, results[0].text)
+        XCTAssertEqual(results[0]["error"]?["data"], ["reason": "database corrupt"])
+        XCTAssertEqual(results[1]["activity"]?["externalId"], "day-before", results[1].text)
+        XCTAssertEqual(results[1]["error"], .null, results[1].text)
+        XCTAssertEqual(results[1]["execution"]?["date"], "2027-01-19", "it is matched to its day")
+        XCTAssertEqual(try client.result("athlete.get", ["id": "a1"])["id"], "a1")
+        try client.finish()
+    }
 }

@@ -347,7 +347,8 @@ final class StoreTests: XCTestCase {
         let page = [run("good", on: "2026-03-02"), run("onBadDay", on: "2026-03-04"), run("before", on: "2026-02-20"), run("knownOnBadDay", on: "2026-03-04")]
         let outcomes = try await database.ingest(page, autoMatch: true, now: now)
         XCTAssertEqual(try outcomes[0].get().execution?.plannedDayId, "p-0-0")
-        guard case .failure = outcomes[1] else { return XCTFail("the activity on the day that does not decode should fail") }
+        guard case .failure(let failure) = outcomes[1] else { return XCTFail("the activity on the day that does not decode should fail") }
+        guard case .undecodableRow? = failure as? StoreError else { return XCTFail("a row that does not decode is the store's own error, got \(failure)") }
         XCTAssertNotNil(try outcomes[2].get().unmatchedReason)
         XCTAssertEqual(try outcomes[3].get().created, false)
         XCTAssertEqual(try outcomes[3].get().activity.id, "knownOnBadDay")

@@ -24,7 +24,8 @@ public enum ApplicationErrorCode {
 enum StorageFailure: String {
     /// `SQLITE_FULL`: the disk (or the file system's quota) is full.
     case diskFull = "disk full"
-    /// `SQLITE_CORRUPT` or `SQLITE_NOTADB`: the file is damaged or is not a gofast database.
+    /// `SQLITE_CORRUPT` or `SQLITE_NOTADB`: the file is damaged or is not a gofast database; or a stored row does
+    /// not decode (`StoreError.undecodableRow`).
     case databaseCorrupt = "database corrupt"
 
     /// The failure behind a database error, or nil when it is something else.
@@ -77,6 +78,7 @@ enum ApplicationErrorMapper {
             switch error {
             case .notFound(let entity, let id): return .notFound(entity, id: id)
             case .conflict(let reason): return .conflict(reason)
+            case .undecodableRow: return StorageFailure.databaseCorrupt.rpcError
             }
         case let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT:
             return .conflict("the change breaks a rule of the stored data (\(constraintKind(error)))")

@@ -36,7 +36,7 @@ public struct AppDatabase: Sendable {
     /// writes through here. A checkpointer that cannot be opened is tried again at the next commit; meanwhile the
     /// WAL waits for it (and for `close`, which checkpoints everything).
     func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        let result = try await writer.write(updates)
+        let result = try await writer.write { db in try StoreError.decodingStoredRows { try updates(db) } }
         (try? checkpointer?.get())?.didCommit()
         return result
     }
@@ -57,8 +57,8 @@ public struct AppDatabase: Sendable {
     /// lookups on hot paths (the JSON-RPC connection's reader thread); callers on other threads are serialised on
     /// the one connection. It sees every committed write.
     func inlineRead<T>(_ body: (Database) throws -> T) throws -> T {
-        guard let inlineReader else { return try writer.unsafeReentrantRead(body) }
-        return try inlineReader.get().unsafeReentrantRead(body)
+        guard let inlineReader else { return try writer.unsafeReentrantRead { db in try StoreError.decodingStoredRows { try body(db) } } }
+        return try inlineReader.get().unsafeReentrantRead { db in try StoreError.decodingStoredRows { try body(db) } }
     }
 
     /// Opens (creating when needed, readable by its owner only: ``FileProtection``) the database at `path`; `:memory:` is a throwaway.

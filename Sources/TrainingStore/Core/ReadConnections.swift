@@ -42,18 +42,18 @@ final class ReadConnections: @unchecked Sendable {
 
     /// Runs `body` in a read-only transaction, off the calling task's thread.
     func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
-        if let shared { return try await shared.read(body) }
+        if let shared { return try await shared.read { db in try StoreError.decodingStoredRows { try body(db) } } }
         let slot = try checkOut()
         defer { checkIn(slot) }
-        return try await slot.connection.read(body)
+        return try await slot.connection.read { db in try StoreError.decodingStoredRows { try body(db) } }
     }
 
     /// Runs `body` in a read-only transaction on the calling thread.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        if let shared { return try shared.read(body) }
+        if let shared { return try shared.read { db in try StoreError.decodingStoredRows { try body(db) } } }
         let slot = try checkOut()
         defer { checkIn(slot) }
-        return try slot.connection.read(body)
+        return try slot.connection.read { db in try StoreError.decodingStoredRows { try body(db) } }
     }
 
     /// How many connections are open (for tests and diagnostics).

@@ -50,7 +50,9 @@ extension AppDatabase {
                 } catch let error as DecodingError {
                     // A stored row that does not decode (a plan day's workout): the item's own failure, after its
                     // savepoint took back what it wrote; the rest of the page goes on.
-                    outcome = .failure(error)
+                    outcome = .failure(StoreError(undecodable: error))
+                } catch let error as RowDecodingError {
+                    outcome = .failure(StoreError(undecodable: error))
                 }
                 results.append(outcome)
             }
