@@ -435,13 +435,13 @@ public final class JSONRPCConnection: @unchecked Sendable {
             framing.append(body, to: &readerOutput)
             return
         }
-        output.send(framing.frame(body))
+        output.sendWritingInlineWhenIdle(framing.frame(body))
     }
 
     /// Hands the replies gathered on the reader thread to the writer; called before every read and wait.
     private func flushReaderOutput() {
         guard !readerOutput.isEmpty else { return }
-        output.send(readerOutput)
+        output.sendWritingInlineWhenIdle(readerOutput)
         readerOutput.removeAll(keepingCapacity: readerOutput.capacity <= 1 << 20)
     }
 
