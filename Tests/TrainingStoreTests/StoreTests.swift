@@ -90,6 +90,47 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(stored, activity)
     }
 
+    /// The schema stamp in `user_version`: written once every migration has run; an open that finds it skips the
+    /// migrator (shown by a file stamped while a migration is still missing), one that does not (an older file, a
+    /// foreign number without the "GO" prefix) migrates and stamps.
+    func testTheSchemaStampSkipsTheMigratorOnlyWhenItIsOurs() throws {
+        let path = directory.appendingPathComponent("stamp.sqlite").path
+        func userVersion() throws -> Int32? {
+            let queue = try DatabaseQueue(path: path)
+            defer { try? queue.close() }
+            return try queue.read { try Int32.fetchOne($0, sql: "PRAGMA user_version") }
+        }
+        func setUserVersion(_ value: Int32, upTo migration: String? = nil) throws {
+            let queue = try DatabaseQueue(path: path)
+            if let migration { try SchemaMigrations.migrator.migrate(queue, upTo: migration) }
+            try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = \(value)") }
+            try queue.close()
+        }
+        let all = SchemaMigrations.migrator.migrations.sorted()
+        XCTAssertEqual(SchemaMigrations.stamp, 0x474F_0000 + Int32(all.count))
+
+        // A file at v3 carrying our stamp is taken as current: the migrator does not run.
+        try setUserVersion(SchemaMigrations.stamp, upTo: "v3: plan revisions")
+        var database = try AppDatabase.open(path: path)
+        XCTAssertEqual(try database.appliedMigrations(), ["v1: seed model", "v2: threshold inputs and training loads", "v3: plan revisions"])
+        try database.close()
+
+        // Without the stamp (a file of an older gofast), the missing migration runs and the file is stamped.
+        try setUserVersion(0)
+        database = try AppDatabase.open(path: path)
+        XCTAssertEqual(try database.appliedMigrations(), all)
+        try database.close()
+        XCTAssertEqual(try userVersion(), SchemaMigrations.stamp)
+
+        // Another program's number equal to our count is not our stamp.
+        try FileManager.default.removeItem(atPath: path)
+        try setUserVersion(Int32(all.count))
+        database = try AppDatabase.open(path: path)
+        XCTAssertEqual(try database.appliedMigrations(), all)
+        try database.close()
+        XCTAssertEqual(try userVersion(), SchemaMigrations.stamp)
+    }
+
     /// v4 rebuilds the planned-day table: a v3 file keeps every day as it was, and the executions, versions and
     /// cascades that reference the days.
     func testV4KeepsEveryPlannedDayAndWhatReferencesIt() throws {

@@ -25,7 +25,7 @@ public struct AppDatabase: Sendable {
         checkpointer: OpenedOnFirstUse<WALCheckpointer>?
     ) throws {
         self.writer = writer
-        try SchemaMigrations.migrator.migrate(writer)
+        try SchemaMigrations.migrate(writer)
         // The side connections open after the migrations (on first use), so they never see an older schema.
         self.reader = reader
         self.inlineReader = inlineReader

@@ -2,6 +2,23 @@ import GRDB
 
 /// The schema, as named, append-only migrations: never edit a registered migration, add a new one.
 enum SchemaMigrations {
+    /// The stamp kept in `PRAGMA user_version` once every migration has run: "GO" in the high bytes, so another
+    /// program's database with a small version of its own never matches, and the number of migrations.
+    static var stamp: Int32 { 0x474F_0000 | Int32(migrator.migrations.count) }
+
+    /// Migrates `writer` to the current schema unless its stamp says it is there, then stamps it.
+    ///
+    /// The stamp is read from the file's header, without the schema. The migrator's first look at `grdb_migrations`
+    /// makes SQLite read and parse the whole schema: a third of a millisecond on the way to a server's first reply,
+    /// which an `initialize` does not need. With the stamp, the schema is read by the first request that uses it.
+    static func migrate(_ writer: any DatabaseWriter) throws {
+        let stamp = self.stamp
+        let found = try writer.writeWithoutTransaction { db in try Int32.fetchOne(db, sql: "PRAGMA user_version") }
+        guard found != stamp else { return }
+        try migrator.migrate(writer)
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA user_version = \(stamp)") }
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: seed model") { db in
