@@ -400,6 +400,43 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(stored, ["before", "good", "knownOnBadDay", "later"], "nothing of the failed item is left")
     }
 
+    /// A page handed over while its transaction runs (`ActivityFeed`): the transaction waits for items that are not
+    /// there yet and stores them in the order they came, duplicates included, and ends when the feed finishes.
+    func testAPageFedWhileItsTransactionRunsIsStoredInOrder() async throws {
+        _ = try await database.insertAthlete(athlete())
+        let now = self.now
+        @Sendable func run(_ index: Int) -> Activity {
+            let date = CalendarDate("2026-01-01")!.adding(days: index % 300)
+            return Activity(id: "a\(index)", athleteId: "ath", source: "garmin", externalId: "e\(index % 250)", sport: "running",
+                            startTime: date.description + "T07:00:00Z", startEpochSeconds: Double(date.daysSinceEpoch * 86_400 + 25_200),
+                            utcOffsetSeconds: 0, localDate: date, elapsedSeconds: 2700, movingSeconds: 2640, distanceMeters: 8000,
+                            averageHeartRate: nil, maxHeartRate: nil, elevationGainMeters: nil, laps: [], heartRateSamples: [], createdAt: now)
+        }
+        let feed = ActivityFeed()
+        let producer = Thread {
+            for index in 0..<300 {
+                feed.append(run(index))
+                if index % 60 == 0 { usleep(20_000) }  // the transaction catches up and waits
+            }
+            feed.finish()
+        }
+        producer.start()
+        let outcomes = try await database.ingest(feed, count: 300, autoMatch: false, now: now)
+        XCTAssertEqual(outcomes.count, 300)
+        for (index, outcome) in outcomes.enumerated() {
+            let stored = try outcome.get()
+            XCTAssertEqual(stored.activity.externalId, "e\(index % 250)")
+            XCTAssertEqual(stored.created, index < 250, "item \(index)")
+        }
+        let count = try await database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM athleteActivity") }
+        XCTAssertEqual(count, 250)
+
+        let empty = ActivityFeed()
+        empty.finish()
+        let none = try await database.ingest(empty, count: 0, autoMatch: true, now: now)
+        XCTAssertTrue(none.isEmpty)
+    }
+
     /// The loads a year of fitness reads, decoded by position from `json_extract`: a real and an integer value, a
     /// missing load and a value that is not a number (no load), in date order, up to `through`.
     func testActivityLoadsAreReadByPosition() async throws {

@@ -32,29 +32,27 @@ extension AppDatabase {
     /// Stores and matches many activities of one athlete in ONE transaction (a sync page), each item in its own
     /// savepoint so one refused item does not undo or stop the others. Results are in input order.
     public func ingest(_ activities: [Activity], autoMatch: Bool, now: String) async throws -> [Result<IngestOutcome, any Error>] {
+        try await ingest(ActivityFeed(activities), count: activities.count, autoMatch: autoMatch, now: now)
+    }
+
+    /// `ingest(_:autoMatch:now:)` of the activities `feed` hands over while the transaction runs (about `count` of
+    /// them): the page is stored as its items are validated. Results are in the feed's order.
+    public func ingest(_ feed: ActivityFeed, count: Int, autoMatch: Bool, now: String) async throws -> [Result<IngestOutcome, any Error>] {
         try await write { db in
             var plans = ActivePlansOfPage()
             let savepoint = ItemSavepoint()
             var results: [Result<IngestOutcome, any Error>] = []
-            results.reserveCapacity(activities.count)
-            for (index, activity) in activities.enumerated() {
-                if index % 64 == 0 { try Task.checkCancellation() }
-                var outcome: Result<IngestOutcome, any Error>
-                do {
-                    outcome = .success(try Self.ingestOne(activity, autoMatch: autoMatch, now: now, plans: &plans, savepoint: savepoint, db))
-                } catch let error as DatabaseError where error.resultCode != .SQLITE_INTERRUPT && db.isInsideTransaction {
-                    // An item's own failure; one that ended the transaction (disk full, I/O) ends the page.
-                    outcome = .failure(error)
-                } catch let error as StoreError {
-                    outcome = .failure(error)
-                } catch let error as DecodingError {
-                    // A stored row that does not decode (a plan day's workout): the item's own failure, after its
-                    // savepoint took back what it wrote; the rest of the page goes on.
-                    outcome = .failure(StoreError(undecodable: error))
-                } catch let error as RowDecodingError {
-                    outcome = .failure(StoreError(undecodable: error))
+            results.reserveCapacity(count)
+            var index = 0
+            while true {
+                // What the producer validated so far; empty once it finished and everything is stored.
+                let batch = feed.take()
+                if batch.isEmpty { break }
+                for activity in batch {
+                    if index % 64 == 0 { try Task.checkCancellation() }
+                    index += 1
+                    results.append(try Self.ingestItem(activity, autoMatch: autoMatch, now: now, plans: &plans, savepoint: savepoint, db))
                 }
-                results.append(outcome)
             }
             // A later run of the page may have changed an earlier one's analysis (two runs on one day): re-read those.
             var runsPerDay: [String: Int] = [:]
@@ -69,6 +67,26 @@ extension AppDatabase {
                 results[index] = .success(outcome)
             }
             return results
+        }
+    }
+
+    /// One item of a page: its outcome, or its own failure; an error that ended the transaction (disk full, I/O,
+    /// an interrupt) is thrown and ends the page.
+    private static func ingestItem(
+        _ activity: Activity, autoMatch: Bool, now: String, plans: inout ActivePlansOfPage, savepoint: ItemSavepoint, _ db: Database
+    ) throws -> Result<IngestOutcome, any Error> {
+        do {
+            return .success(try ingestOne(activity, autoMatch: autoMatch, now: now, plans: &plans, savepoint: savepoint, db))
+        } catch let error as DatabaseError where error.resultCode != .SQLITE_INTERRUPT && db.isInsideTransaction {
+            return .failure(error)
+        } catch let error as StoreError {
+            return .failure(error)
+        } catch let error as DecodingError {
+            // A stored row that does not decode (a plan day's workout): the item's own failure, after its savepoint
+            // took back what it wrote; the rest of the page goes on.
+            return .failure(StoreError(undecodable: error))
+        } catch let error as RowDecodingError {
+            return .failure(StoreError(undecodable: error))
         }
     }
 

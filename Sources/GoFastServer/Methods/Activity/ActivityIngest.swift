@@ -52,26 +52,31 @@ enum ActivityIngest: GoFastMethod {
         let zone = TimeZones.zone(named: athlete.timeZone) ?? .gmt
 
         if items.count > 1 { request.progress.begin(title: "Ingesting \(items.count) activities") }
-        // Validate every item first; the valid ones are stored and matched in one transaction, in input order.
-        // A page is thousands of items, so nothing here copies an array of records: each item's result is built
-        // once, in order, straight into the reply.
-        var activities: [Activity] = []
-        activities.reserveCapacity(items.count)
-        var refusals: [Int: JSONValue] = [:]
+        // The valid items are stored and matched in one transaction, in input order, while the next ones are still
+        // being validated: the transaction takes them from the feed on the store's writer thread as this task makes
+        // them (two cores, one page). A page is thousands of items, so nothing here copies an array of records:
+        // each item's result is built once, in order, straight into the reply.
+        let feed = ActivityFeed()
         let now = context.clock.timestamp()
-        let nowEpochSeconds = context.clock.epochSeconds
-        let load = TrainingLoadCalculator(thresholds: LoadThresholds(athlete))
-        for (index, item) in items.enumerated() {
-            do {
-                let normalized = try ActivityInput.normalize(item, path: ActivityInput.ItemPath(index: isSingle ? nil : index))
-                activities.append(try ActivityStoring.makeActivity(normalized, athlete: athlete, zone: zone, now: now, nowEpochSeconds: nowEpochSeconds, load: load))
-            } catch {
-                refusals[index] = error.jsonValue
+        async let stored = context.database.ingest(feed, count: items.count, autoMatch: autoMatch, now: now)
+        var refusals: [Int: JSONValue] = [:]
+        var validCount = 0
+        do {
+            defer { feed.finish() }
+            let nowEpochSeconds = context.clock.epochSeconds
+            let load = TrainingLoadCalculator(thresholds: LoadThresholds(athlete))
+            for (index, item) in items.enumerated() {
+                do {
+                    let normalized = try ActivityInput.normalize(item, path: ActivityInput.ItemPath(index: isSingle ? nil : index))
+                    feed.append(try ActivityStoring.makeActivity(normalized, athlete: athlete, zone: zone, now: now, nowEpochSeconds: nowEpochSeconds, load: load))
+                    validCount += 1
+                } catch {
+                    refusals[index] = error.jsonValue
+                }
             }
         }
-        if items.count > 1 { request.progress.report(message: "Storing and matching \(activities.count) activities", percentage: 10) }
-        var outcomes = try await context.database.ingest(activities, autoMatch: autoMatch, now: now).makeIterator()
-        activities = []
+        if items.count > 1 { request.progress.report(message: "Storing and matching \(validCount) activities", percentage: 10) }
+        var outcomes = try await stored.makeIterator()
         if items.count > 1 { request.progress.end() }
         /// The result of item `index`; called once per item, in order.
         func result(at index: Int) -> ActivityResults.Item {
