@@ -151,4 +151,45 @@ final class GuardStorageFailureTests: GoFastTestCase {
         XCTAssertEqual(try client.result("athlete.get", ["id": "a1"])["id"], "a1")
         try client.finish()
     }
+
+    /// A compact sync page is answered while it is stored (the reply written from outcomes streamed by the store):
+    /// a page that then fails on a full disk must still end in one error reply, not a wait for outcomes that never
+    /// come, and leave nothing of the page behind.
+    func testACompactSyncPageThatMeetsAFullDiskEndsInOneError() throws {
+        let mountPoint = temporaryDirectory.appendingPathComponent("small-sync").path
+        XCTAssertEqual(mkdir(mountPoint, 0o700), 0)
+        let mounted = try run("/bin/mount", ["-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", mountPoint])
+        guard mounted == 0 else {
+            XCTFail("cannot mount a tmpfs at \(mountPoint) (exit \(mounted)): this test needs root")
+            return
+        }
+        defer { _ = try? run("/bin/umount", ["-l", mountPoint]) }
+        let database = mountPoint + "/gofast.sqlite"
+        let client = try trainingServer(db: database, now: "2027-05-02T12:00:00Z")
+        try client.athlete("a1")
+        let filler = mountPoint + "/filler"
+        let descriptor = open(filler, O_CREAT | O_WRONLY, 0o600)
+        XCTAssertGreaterThanOrEqual(descriptor, 0)
+        let block = [UInt8](repeating: 0xAB, count: 4096)
+        while block.withUnsafeBytes({ write(descriptor, $0.baseAddress, $0.count) }) > 0 {}
+        close(descriptor)
+
+        // 3,000 runs with laps need far more pages than are left.
+        let lap: JSONValue = ["startTime": "2027-01-01T07:00:00Z", "elapsedSeconds": 300, "distanceMeters": 1000]
+        let formatter = ISO8601DateFormatter()
+        let runs: [JSONValue] = (0..<3000).map { index in
+            let start = formatter.string(from: Date(timeIntervalSince1970: 1_546_326_000 + Double(index) * 86_400))
+            return nativeRun("r\(index)", start: start, meters: 8000, seconds: 2700, laps: Array(repeating: lap, count: 8))
+        }
+        let reply = try client.call("activity.ingest", ["athleteId": "a1", "reply": "compact", "activities": .array(runs)], timeout: 60)
+        let error = try XCTUnwrap(reply["error"], String(reply.text.prefix(300)))
+        XCTAssertEqual(error["code"], -32030, reply.text)
+        XCTAssertEqual(error["data"], ["reason": "disk full"])
+
+        XCTAssertEqual(unlink(filler), 0)
+        XCTAssertEqual(try client.result("athlete.get", ["id": "a1"])["id"], "a1", "the server goes on serving")
+        let stored = try client.result("activity.ingest", ["athleteId": "a1", "reply": "compact", "activities": .array(Array(runs.prefix(3)))])
+        XCTAssertEqual(stored["results"]?.arrayValue?.map { $0["created"] }, [true, true, true], "nothing of the failed page was left")
+        try client.finish()
+    }
 }

@@ -35,6 +35,15 @@ final class OutputChannelTests: XCTestCase {
         }
     }
 
+    /// The pipe is widened to 1 MiB, so a reply of a megabyte crosses in one turn (F_GETPIPE_SZ, 1032, from the
+    /// other end: it is the same pipe).
+    func testThePipeIsWidenedToOneMebibyte() {
+        XCTAssertEqual(fcntl(readEnd, 1032), 64 * 1024, "a new pipe holds 64 KiB")
+        let channel = OutputChannel(fileDescriptor: writeEnd)
+        XCTAssertEqual(fcntl(readEnd, 1032), 1 << 20)
+        channel.close()
+    }
+
     func testASmallMessageSentWhileIdleIsInThePipeWhenTheCallReturns() {
         let channel = OutputChannel(fileDescriptor: writeEnd)
         for index in 0..<50 {
@@ -66,6 +75,8 @@ final class OutputChannelTests: XCTestCase {
 
     /// A peer that does not read: the pipe is full, and a small message must be queued, not block its sender.
     func testAFullPipeNeverBlocksTheSender() throws {
+        // The channel first (it widens the pipe), then the pipe filled to what it holds.
+        let channel = OutputChannel(fileDescriptor: writeEnd)
         let flags = fcntl(writeEnd, F_GETFL)
         XCTAssertEqual(fcntl(writeEnd, F_SETFL, flags | O_NONBLOCK), 0)
         let filler = [UInt8](repeating: UInt8(ascii: "f"), count: 4096)
@@ -78,7 +89,6 @@ final class OutputChannelTests: XCTestCase {
         XCTAssertEqual(errno, EAGAIN)
         XCTAssertEqual(fcntl(writeEnd, F_SETFL, flags), 0)
 
-        let channel = OutputChannel(fileDescriptor: writeEnd)
         let sent = expectation(description: "the send returned")
         let message = Array("{\"id\":1}\n".utf8)
         Thread {

@@ -37,13 +37,22 @@ extension AppDatabase {
 
     /// `ingest(_:autoMatch:now:)` of the activities `feed` hands over while the transaction runs (about `count` of
     /// them): the page is stored as its items are validated. Results are in the feed's order.
-    public func ingest(_ feed: ActivityFeed, count: Int, autoMatch: Bool, now: String) async throws -> [Result<IngestOutcome, any Error>] {
+    ///
+    /// `whileStoring` receives the outcomes as they are made, in order, a batch at a time (before the commit, so a
+    /// page that then fails sends them and throws): a caller can write its reply while the page is stored. They are
+    /// the outcomes before the page's last reads, which re-read an execution whose analysis a later run on its day
+    /// changed; only the returned array has those.
+    public func ingest(
+        _ feed: ActivityFeed, count: Int, autoMatch: Bool, now: String,
+        whileStoring: (@Sendable ([Result<IngestOutcome, any Error>]) -> Void)? = nil
+    ) async throws -> [Result<IngestOutcome, any Error>] {
         try await write { db in
             var plans = ActivePlansOfPage()
             let savepoint = ItemSavepoint()
             var results: [Result<IngestOutcome, any Error>] = []
             results.reserveCapacity(count)
             var index = 0
+            var sent = 0
             while true {
                 // What the producer validated so far; empty once it finished and everything is stored.
                 let batch = feed.take()
@@ -52,8 +61,13 @@ extension AppDatabase {
                     if index % 64 == 0 { try Task.checkCancellation() }
                     index += 1
                     results.append(try Self.ingestItem(activity, autoMatch: autoMatch, now: now, plans: &plans, savepoint: savepoint, db))
+                    if let whileStoring, results.count - sent == 128 {
+                        whileStoring(Array(results[sent...]))
+                        sent = results.count
+                    }
                 }
             }
+            if let whileStoring, results.count > sent { whileStoring(Array(results[sent...])) }
             // A later run of the page may have changed an earlier one's analysis (two runs on one day): re-read those.
             var runsPerDay: [String: Int] = [:]
             for case .success(let outcome) in results {

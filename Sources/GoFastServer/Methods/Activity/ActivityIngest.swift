@@ -58,7 +58,10 @@ enum ActivityIngest: GoFastMethod {
         // each item's result is built once, in order, straight into the reply.
         let feed = ActivityFeed()
         let now = context.clock.timestamp()
-        async let stored = context.database.ingest(feed, count: items.count, autoMatch: autoMatch, now: now)
+        // A compact reply is written while the page is stored, from the outcomes the store sends as it goes (a full
+        // reply waits for the page's last reads, which may change an analysis it shows).
+        let (storedOutcomes, sink) = AsyncStream<[Swift.Result<IngestOutcome, any Error>]>.makeStream()
+        async let stored = Self.store(feed, count: items.count, autoMatch: autoMatch, now: now, sendingTo: compact ? sink : nil, context)
         var refusals: [Int: JSONValue] = [:]
         var validCount = 0
         do {
@@ -76,6 +79,31 @@ enum ActivityIngest: GoFastMethod {
             }
         }
         if items.count > 1 { request.progress.report(message: "Storing and matching \(validCount) activities", percentage: 10) }
+        if compact {
+            var reply = CompactActivityResultsWriter(count: items.count)
+            var batches = storedOutcomes.makeAsyncIterator()
+            var batch: [Swift.Result<IngestOutcome, any Error>] = []
+            var position = 0
+            for index in items.indices {
+                if let error = refusals[index] {
+                    reply.append(ActivityResults.Item(activity: nil, created: false, execution: nil, unmatchedReason: nil, error: error))
+                    continue
+                }
+                if position == batch.count {
+                    // The store ends early only when the page failed: `stored` throws its error below.
+                    guard let next = await batches.next() else { break }
+                    (batch, position) = (next, 0)
+                }
+                reply.append(ActivityStoring.itemResult(batch[position], context: context))
+                position += 1
+            }
+            let outcomes = try await stored
+            guard outcomes.count == validCount else { throw RPCError.internalError }
+            // Thousands of records: freed after the reply is on its way, not before.
+            BackgroundRelease.release(outcomes)
+            if items.count > 1 { request.progress.end() }
+            return .compact(reply.finish())
+        }
         var outcomes = try await stored.makeIterator()
         if items.count > 1 { request.progress.end() }
         /// The result of item `index`; called once per item, in order.
@@ -86,15 +114,22 @@ enum ActivityIngest: GoFastMethod {
             guard let outcome = outcomes.next() else { preconditionFailure("one store outcome per valid item") }
             return ActivityStoring.itemResult(outcome, context: context)
         }
-        if compact {
-            var reply = CompactActivityResultsWriter(count: items.count)
-            for index in items.indices { reply.append(result(at: index)) }
-            return .compact(reply.finish())
-        }
         var results: [ActivityResults.Item] = []
         results.reserveCapacity(items.count)
         for index in items.indices { results.append(result(at: index)) }
         return .full(ActivityResults(results: results, warnings: nil))
+    }
+
+    /// Stores the page from `feed`, sending its outcomes to `sink` as they are made when there is one; the sink is
+    /// finished in every case, so its reader never waits for a page that failed.
+    private static func store(
+        _ feed: ActivityFeed, count: Int, autoMatch: Bool, now: String,
+        sendingTo sink: AsyncStream<[Swift.Result<IngestOutcome, any Error>]>.Continuation?, _ context: ServerContext
+    ) async throws -> [Swift.Result<IngestOutcome, any Error>] {
+        defer { sink?.finish() }
+        var send: (@Sendable ([Swift.Result<IngestOutcome, any Error>]) -> Void)?
+        if let sink { send = { batch in sink.yield(batch) } }
+        return try await context.database.ingest(feed, count: count, autoMatch: autoMatch, now: now, whileStoring: send)
     }
 
     static func encode(_ result: ActivityIngestReply) throws -> EncodedJSON {
