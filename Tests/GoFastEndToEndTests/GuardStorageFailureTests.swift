@@ -25,30 +25,42 @@ final class GuardStorageFailureTests: GoFastTestCase {
         }
     }
 
+    /// Mounts a 1 MiB tmpfs at a new folder `name` of the test's directory and returns its path; nil (with a
+    /// failure) when mounting is refused. Mounting needs root, as the development machines and CI run.
+    private func mountSmallFileSystem(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws -> String? {
+        let mountPoint = temporaryDirectory.appendingPathComponent(name).path
+        XCTAssertEqual(mkdir(mountPoint, 0o700), 0, file: file, line: line)
+        let mounted = try run("/bin/mount", ["-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", mountPoint])
+        guard mounted == 0 else {
+            XCTFail("cannot mount a tmpfs at \(mountPoint) (exit \(mounted)): this test needs root", file: file, line: line)
+            return nil
+        }
+        return mountPoint
+    }
+
+    /// Fills what is left of the file system at `mountPoint` with a filler file, whose path it returns.
+    private func fillFileSystem(at mountPoint: String, file: StaticString = #filePath, line: UInt = #line) -> String {
+        let filler = mountPoint + "/filler"
+        let descriptor = open(filler, O_CREAT | O_WRONLY, 0o600)
+        XCTAssertGreaterThanOrEqual(descriptor, 0, file: file, line: line)
+        let block = [UInt8](repeating: 0xAB, count: 4096)
+        while block.withUnsafeBytes({ write(descriptor, $0.baseAddress, $0.count) }) > 0 {}
+        XCTAssertEqual(errno, ENOSPC, file: file, line: line)
+        close(descriptor)
+        return filler
+    }
+
     /// A real full disk: a 1 MiB tmpfs holds the database, and a filler file takes the rest of its space. Mounting
     /// needs root, as the development machines and CI run; without it the test fails rather than pretends.
     func testAFullDiskIsReportedWithItsReasonAndNothingIsHalfWritten() throws {
-        let mountPoint = temporaryDirectory.appendingPathComponent("small").path
-        XCTAssertEqual(mkdir(mountPoint, 0o700), 0)
-        let mounted = try run("/bin/mount", ["-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", mountPoint])
-        guard mounted == 0 else {
-            XCTFail("cannot mount a tmpfs at \(mountPoint) (exit \(mounted)): this test needs root")
-            return
-        }
+        guard let mountPoint = try mountSmallFileSystem("small") else { return }
         defer { _ = try? run("/bin/umount", ["-l", mountPoint]) }
         let database = mountPoint + "/gofast.sqlite"
         let client = try trainingServer(db: database)
         try client.athlete("a1")
         _ = try client.result("race.create", ["id": "r1", "name": "Half", "date": "2027-04-25", "distanceMeters": 21097.5])
 
-        // Fill what is left of the file system.
-        let filler = mountPoint + "/filler"
-        let descriptor = open(filler, O_CREAT | O_WRONLY, 0o600)
-        XCTAssertGreaterThanOrEqual(descriptor, 0)
-        let block = [UInt8](repeating: 0xAB, count: 4096)
-        while block.withUnsafeBytes({ write(descriptor, $0.baseAddress, $0.count) }) > 0 {}
-        XCTAssertEqual(errno, ENOSPC)
-        close(descriptor)
+        let filler = fillFileSystem(at: mountPoint)
 
         // An 18-week plan needs far more pages than are left.
         let reply = try client.call("plan.generate", ["athleteId": "a1", "raceId": "r1", "startDate": "2027-01-04", "id": "p1", "daysPerWeek": 5])
@@ -156,23 +168,12 @@ final class GuardStorageFailureTests: GoFastTestCase {
     /// a page that then fails on a full disk must still end in one error reply, not a wait for outcomes that never
     /// come, and leave nothing of the page behind.
     func testACompactSyncPageThatMeetsAFullDiskEndsInOneError() throws {
-        let mountPoint = temporaryDirectory.appendingPathComponent("small-sync").path
-        XCTAssertEqual(mkdir(mountPoint, 0o700), 0)
-        let mounted = try run("/bin/mount", ["-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", mountPoint])
-        guard mounted == 0 else {
-            XCTFail("cannot mount a tmpfs at \(mountPoint) (exit \(mounted)): this test needs root")
-            return
-        }
+        guard let mountPoint = try mountSmallFileSystem("small-sync") else { return }
         defer { _ = try? run("/bin/umount", ["-l", mountPoint]) }
         let database = mountPoint + "/gofast.sqlite"
         let client = try trainingServer(db: database, now: "2027-05-02T12:00:00Z")
         try client.athlete("a1")
-        let filler = mountPoint + "/filler"
-        let descriptor = open(filler, O_CREAT | O_WRONLY, 0o600)
-        XCTAssertGreaterThanOrEqual(descriptor, 0)
-        let block = [UInt8](repeating: 0xAB, count: 4096)
-        while block.withUnsafeBytes({ write(descriptor, $0.baseAddress, $0.count) }) > 0 {}
-        close(descriptor)
+        let filler = fillFileSystem(at: mountPoint)
 
         // 3,000 runs with laps need far more pages than are left.
         let lap: JSONValue = ["startTime": "2027-01-01T07:00:00Z", "elapsedSeconds": 300, "distanceMeters": 1000]
