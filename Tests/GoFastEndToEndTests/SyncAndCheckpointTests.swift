@@ -10,6 +10,41 @@ final class SyncAndCheckpointTests: GoFastTestCase {
          "durationInSeconds": 3000, "distanceInMeters": 10000, "averageHeartRateInBeatsPerMinute": 150]
     }
 
+    /// A compact reply is written while the page is stored, from outcomes that come 128 at a time: over a page of
+    /// 400 items with refusals first, in runs, across batch ends and last, every item has its result in its place,
+    /// the same as in the full reply.
+    func testACompactReplyOfAPageWithRefusalsEverywhereKeepsEveryItemInItsPlace() throws {
+        let refused: Set<Int> = [0, 1, 2, 127, 128, 129, 250, 251, 397, 398, 399]
+        let page: [JSONValue] = (0..<400).map { index in
+            refused.contains(index)
+                ? ["summaryId": .string("broken-\(index)"), "activityType": "RUNNING", "durationInSeconds": 60]
+                : garmin("run-\(index)", start: 1_700_000_000 + index * 86_400)
+        }
+        var replies: [String: [JSONValue]] = [:]
+        for reply in ["full", "compact"] {
+            let client = try GoFastClient(server: launch(["--db", temporaryDirectory.appendingPathComponent("page-\(reply).sqlite").path],
+                                                         environment: ["GOFAST_NOW": "2027-01-20T12:00:00Z"]), framing: .newline)
+            _ = try client.result("athlete.create", ["id": "syncer", "name": "Sync", "timeZone": "America/Los_Angeles"])
+            let result = try client.result("activity.ingest", ["athleteId": "syncer", "reply": .string(reply), "activities": .array(page)])
+            let items = try XCTUnwrap(result["results"]?.arrayValue)
+            XCTAssertEqual(items.count, 400)
+            replies[reply] = items.map { item in
+                let error = item["error"]?["data"]?["field"] ?? .null
+                let created = item["created"] ?? .null
+                return ["created": created, "error": error]
+            }
+            try client.finish()
+        }
+        for (index, item) in (replies["compact"] ?? []).enumerated() {
+            if refused.contains(index) {
+                XCTAssertEqual(item["error"], .string("activities[\(index)].startTimeInSeconds"), "item \(index)")
+            } else {
+                XCTAssertEqual(item, ["created": true, "error": .null], "item \(index)")
+            }
+        }
+        XCTAssertEqual(replies["compact"], replies["full"])
+    }
+
     func testACompactReplyCarriesTheSameOutcomesAsTheFullOne() throws {
         var outcomes: [String: [JSONValue]] = [:]
         for reply in ["full", "compact"] {

@@ -81,24 +81,37 @@ enum ActivityIngest: GoFastMethod {
         if items.count > 1 { request.progress.report(message: "Storing and matching \(validCount) activities", percentage: 10) }
         if compact {
             var reply = CompactActivityResultsWriter(count: items.count)
-            var batches = storedOutcomes.makeAsyncIterator()
-            var batch: [Swift.Result<IngestOutcome, any Error>] = []
-            var position = 0
-            for index in items.indices {
-                if let error = refusals[index] {
+            var next = 0
+            var written = 0
+            /// Writes the refused items from `next` on, up to the next valid one.
+            func writeRefusals() {
+                while next < items.count, let error = refusals[next] {
                     reply.append(ActivityResults.Item(activity: nil, created: false, execution: nil, unmatchedReason: nil, error: error))
-                    continue
+                    next += 1
                 }
-                if position == batch.count {
-                    // The store ends early only when the page failed: `stored` throws its error below.
-                    guard let next = await batches.next() else { break }
-                    (batch, position) = (next, 0)
+            }
+            /// Writes the valid item at `next` with its outcome.
+            func writeStored(_ outcome: Swift.Result<IngestOutcome, any Error>) {
+                reply.append(ActivityStoring.itemResult(outcome, context: context))
+                written += 1
+                next += 1
+            }
+            // While the page is stored: each item as its outcome arrives.
+            for await batch in storedOutcomes {
+                for outcome in batch {
+                    writeRefusals()
+                    writeStored(outcome)
                 }
-                reply.append(ActivityStoring.itemResult(batch[position], context: context))
-                position += 1
             }
             let outcomes = try await stored
             guard outcomes.count == validCount else { throw RPCError.internalError }
+            // The rest: the outcomes the stream did not bring (it ends early when its wait is cancelled, which may
+            // happen after the commit, when the page's result stands), and refusals after the last outcome.
+            writeRefusals()
+            while written < outcomes.count {
+                writeStored(outcomes[written])
+                writeRefusals()
+            }
             // Thousands of records: freed after the reply is on its way, not before.
             BackgroundRelease.release(outcomes)
             if items.count > 1 { request.progress.end() }
