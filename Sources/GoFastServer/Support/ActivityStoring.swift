@@ -12,6 +12,11 @@ struct ActivityResults: Encodable {
         var execution: ExecutedDay?
         var unmatchedReason: String?
         var error: JSONValue?
+
+        /// An item refused with `error` (the JSON of its JSON-RPC error): nothing stored, nothing matched.
+        static func refused(_ error: JSONValue) -> Item {
+            Item(activity: nil, created: false, execution: nil, unmatchedReason: nil, error: error)
+        }
     }
 
     var results: [Item]
@@ -27,7 +32,7 @@ enum ActivityStoring {
         case .failure(let error):
             let mapped = (error as? RPCError) ?? ApplicationErrorMapper.map(error, logger: context.logger) ?? .internalError
             if mapped == .internalError { context.logger.error("ingest item failed", metadata: ["error": "\(error)"]) }
-            return ActivityResults.Item(activity: nil, created: false, execution: nil, unmatchedReason: nil, error: mapped.jsonValue)
+            return .refused(mapped.jsonValue)
         }
     }
 

@@ -76,7 +76,7 @@ public final class JSONRPCConnection: @unchecked Sendable {
     public func run(inputFileDescriptor: Int32) -> Int32 {
         var framer = MessageFramer(framing: configuration.framing, maximumMessageBytes: configuration.maximumMessageBytes)
         var readBuffer = [UInt8](repeating: 0, count: 1 << 16)
-        PipeCapacity.raise(inputFileDescriptor)
+        PipeCapacity.raiseIfPipe(inputFileDescriptor)
         readerThread = pthread_self()
         reading: while true {
             flushReaderOutput()

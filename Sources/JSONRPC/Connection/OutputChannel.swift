@@ -45,7 +45,7 @@ public final class OutputChannel: @unchecked Sendable {
         if fstat(fileDescriptor, &status) == 0 {
             let kind = status.st_mode & S_IFMT
             writesInlineWhenWritable = kind == S_IFIFO || kind == S_IFREG
-            if kind == S_IFIFO { PipeCapacity.raise(fileDescriptor) }
+            if kind == S_IFIFO { PipeCapacity.raise(pipe: fileDescriptor) }
         } else {
             writesInlineWhenWritable = false
         }

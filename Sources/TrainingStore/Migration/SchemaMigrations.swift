@@ -4,7 +4,9 @@ import GRDB
 enum SchemaMigrations {
     /// The stamp kept in `PRAGMA user_version` once every migration has run: "GO" in the high bytes, so another
     /// program's database with a small version of its own never matches, and the number of migrations.
-    static var stamp: Int32 { 0x474F_0000 | Int32(migrator.migrations.count) }
+    static var stamp: Int32 { stamp(of: migrator) }
+
+    private static func stamp(of migrator: DatabaseMigrator) -> Int32 { 0x474F_0000 | Int32(migrator.migrations.count) }
 
     /// Migrates `writer` to the current schema unless its stamp says it is there, then stamps it.
     ///
@@ -12,7 +14,8 @@ enum SchemaMigrations {
     /// makes SQLite read and parse the whole schema: a third of a millisecond on the way to a server's first reply,
     /// which an `initialize` does not need. With the stamp, the schema is read by the first request that uses it.
     static func migrate(_ writer: any DatabaseWriter) throws {
-        let stamp = self.stamp
+        let migrator = self.migrator
+        let stamp = stamp(of: migrator)
         let found = try writer.writeWithoutTransaction { db in try Int32.fetchOne(db, sql: "PRAGMA user_version") }
         guard found != stamp else { return }
         try migrator.migrate(writer)

@@ -80,7 +80,7 @@ enum ActivityImport: GoFastMethod {
                 let normalized = normalize(session, format: decoded.format, externalId: decoded.activities.count > 1 ? "sha256:\(digest)#\(index)" : "sha256:\(digest)")
                 activities.append((index, try ActivityStoring.makeActivity(normalized, athlete: athlete, zone: zone, now: now, nowEpochSeconds: nowEpochSeconds, load: load)))
             } catch {
-                results[index] = ActivityResults.Item(activity: nil, created: false, execution: nil, unmatchedReason: nil, error: error.jsonValue)
+                results[index] = .refused(error.jsonValue)
             }
         }
         request.progress.report(message: "Storing \(activities.count) session(s)", percentage: 50)

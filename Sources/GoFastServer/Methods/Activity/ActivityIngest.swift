@@ -86,7 +86,7 @@ enum ActivityIngest: GoFastMethod {
             /// Writes the refused items from `next` on, up to the next valid one.
             func writeRefusals() {
                 while next < items.count, let error = refusals[next] {
-                    reply.append(ActivityResults.Item(activity: nil, created: false, execution: nil, unmatchedReason: nil, error: error))
+                    reply.append(.refused(error))
                     next += 1
                 }
             }
@@ -122,7 +122,7 @@ enum ActivityIngest: GoFastMethod {
         /// The result of item `index`; called once per item, in order.
         func result(at index: Int) -> ActivityResults.Item {
             if let error = refusals[index] {
-                return ActivityResults.Item(activity: nil, created: false, execution: nil, unmatchedReason: nil, error: error)
+                return .refused(error)
             }
             guard let outcome = outcomes.next() else { preconditionFailure("one store outcome per valid item") }
             return ActivityStoring.itemResult(outcome, context: context)
