@@ -102,6 +102,7 @@ final class ConnectionTests: XCTestCase {
         private var outputEnded = false
         private var exitCode: Int32?
         private var consumed = 0
+        private var inputClosed = false
 
         /// A peer serving the test service, or the service `makeService` builds around the peer's journal.
         init(configuration: JSONRPCConnection.Configuration = .init(), makeService: ((Journal) -> RPCService)? = nil) {
@@ -156,7 +157,15 @@ final class ConnectionTests: XCTestCase {
             }
         }
 
-        func closeInput() { close(inputWrite) }
+        /// Ends the connection's input, once: a second `close` of the same number would close whatever descriptor
+        /// took it since (another test's pipe, which a connection still reading it would then drain).
+        func closeInput() {
+            condition.lock()
+            defer { condition.unlock() }
+            guard !inputClosed else { return }
+            inputClosed = true
+            close(inputWrite)
+        }
 
         /// The next newline-framed message, parsed; nil after `timeout`.
         func next(timeout: TimeInterval = 10) -> JSONValue? {

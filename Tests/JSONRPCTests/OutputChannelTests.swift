@@ -28,7 +28,9 @@ final class OutputChannelTests: XCTestCase {
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             var descriptor = pollfd(fd: readEnd, events: Int16(POLLIN), revents: 0)
-            guard poll(&descriptor, 1, 0) == 1 else { return bytes }
+            var ready = poll(&descriptor, 1, 0)
+            while ready < 0 && errno == EINTR { ready = poll(&descriptor, 1, 0) }
+            guard ready == 1 else { return bytes }
             let count = buffer.withUnsafeMutableBytes { read(readEnd, $0.baseAddress!, $0.count) }
             guard count > 0 else { return bytes }
             bytes += buffer[0..<count]
@@ -56,7 +58,10 @@ final class OutputChannelTests: XCTestCase {
 
     func testALargeMessageGoesThroughTheWriterThreadAndArrivesWhole() {
         let channel = OutputChannel(fileDescriptor: writeEnd)
-        let large = [UInt8](repeating: UInt8(ascii: "x"), count: 200_000) + [0x0A]
+        let large = [UInt8](repeating: UInt8(ascii: "x"), count: 2_000_000) + [0x0A]
+        let allRead = expectation(description: "the reader has every byte")
+        // The reader ends before the test does: a thread still reading this descriptor number after `tearDown`
+        // closes it would read whatever pipe the next test opens under the same number.
         let reader = Thread { [readEnd] in
             var total = 0
             var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -65,12 +70,14 @@ final class OutputChannelTests: XCTestCase {
                 if count <= 0 { break }
                 total += count
             }
+            if total == large.count { allRead.fulfill() }
         }
         reader.start()
         // More than a pipe holds: written inline, this call would block until the reader drained it.
         channel.sendWritingInlineWhenIdle(large)
         channel.close()
         XCTAssertEqual(channel.queuedBytes, 0)
+        wait(for: [allRead], timeout: 10)
     }
 
     /// A peer that does not read: the pipe is full, and a small message must be queued, not block its sender.

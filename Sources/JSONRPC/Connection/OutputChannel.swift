@@ -133,7 +133,10 @@ public final class OutputChannel: @unchecked Sendable {
     /// Whether the descriptor can take `inlineWriteLimit` bytes now; under the lock, so no queued write runs.
     private func hasRoom() -> Bool {
         var descriptor = pollfd(fd: fileDescriptor, events: Int16(POLLOUT), revents: 0)
-        return poll(&descriptor, 1, 0) == 1 && descriptor.revents & Int16(POLLOUT) != 0
+        var ready = poll(&descriptor, 1, 0)
+        // A signal (a child process ending) may interrupt the poll: ask again rather than take the slow path.
+        while ready < 0 && errno == EINTR { ready = poll(&descriptor, 1, 0) }
+        return ready == 1 && descriptor.revents & Int16(POLLOUT) != 0
             && descriptor.revents & Int16(POLLERR | POLLHUP) == 0
     }
 
