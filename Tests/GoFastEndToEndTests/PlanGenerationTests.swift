@@ -394,6 +394,47 @@ final class PlanGenerationTests: GoFastTestCase {
 
     // MARK: - Atomicity
 
+    /// The ids a write makes are one series per write (`day_<16 hex>_0001` …), so its rows sit side by side in the
+    /// primary-key index: a plan's days numbered in date order, a sync page's activities in input order; another
+    /// plan or page has another stem, and every id is unique.
+    func testIdsOfOneWriteAreOneSeries() throws {
+        let client = try trainingServer()
+        try client.athlete("ath_series")
+        func stems(_ ids: [String], prefix: String, file: StaticString = #filePath, line: UInt = #line) -> Set<String> {
+            for (index, id) in ids.enumerated() {
+                XCTAssertNotNil(id.wholeMatch(of: /[a-z]+_[0-9a-f]{16}_[0-9]{4,}/), id, file: file, line: line)
+                XCTAssertTrue(id.hasPrefix(prefix + "_"), id, file: file, line: line)
+                XCTAssertTrue(id.hasSuffix("_" + String(format: "%04d", index + 1)), "\(id) is number \(index + 1)", file: file, line: line)
+            }
+            return Set(ids.map { String($0.prefix(prefix.count + 17)) })
+        }
+        var planStems: Set<String> = []
+        for raceDate in ["2027-04-18", "2027-05-16"] {
+            let generated = try client.result("plan.generate", ["athleteId": "ath_series", "race": race("10K", raceDate, 10000)])
+            let ids = try client.days(try XCTUnwrap(generated["plan"]?["id"]?.stringValue)).compactMap { $0["id"]?.stringValue }
+            let stem = stems(ids, prefix: "day")
+            XCTAssertEqual(stem.count, 1, "one plan, one series")
+            planStems.formUnion(stem)
+        }
+        XCTAssertEqual(planStems.count, 2, "two plans, two series")
+
+        var pageStems: Set<String> = []
+        for page in 0..<2 {
+            let runs: [JSONValue] = (0..<12).map { index in
+                ["summaryId": .string("run-\(page)-\(index)"), "activityType": "RUNNING",
+                 "startTimeInSeconds": .number(JSONNumber(1_780_326_000 + (page * 12 + index) * 86_400)), "startTimeOffsetInSeconds": -28800,
+                 "durationInSeconds": 3000, "distanceInMeters": 10000]
+            }
+            let ids = try client.ingest("ath_series", runs).compactMap { $0["activity"]?["id"]?.stringValue }
+            XCTAssertEqual(ids.count, 12)
+            let stem = stems(ids, prefix: "act")
+            XCTAssertEqual(stem.count, 1, "one page, one series")
+            pageStems.formUnion(stem)
+        }
+        XCTAssertEqual(pageStems.count, 2, "two pages, two series")
+        try client.finish()
+    }
+
     func testFailedGenerationsWriteNothing() throws {
         let client = try trainingServer()
         try client.athlete("ath_atomic")

@@ -437,6 +437,64 @@ final class StoreTests: XCTestCase {
         XCTAssertTrue(none.isEmpty)
     }
 
+    /// A series of ids: one random stem (the prefix and 16 hex digits), then numbers of at least four digits, in
+    /// order; two series never share a stem.
+    func testAnIdentifierSeriesNumbersOneRandomStem() {
+        var first = IdentifierSeries("day")
+        let ids = (0..<10_001).map { _ in first.next() }
+        let stem = String(ids[0].dropLast(5))
+        XCTAssertNotNil(stem.wholeMatch(of: /day_[0-9a-f]{16}/), stem)
+        XCTAssertEqual(ids[0], stem + "_0001")
+        XCTAssertEqual(ids[41], stem + "_0042")
+        XCTAssertEqual(ids[9_998], stem + "_9999")
+        XCTAssertEqual(ids[9_999], stem + "_10000")
+        XCTAssertEqual(ids[10_000], stem + "_10001")
+        XCTAssertEqual(Set(ids).count, ids.count)
+        var second = IdentifierSeries("day")
+        XCTAssertFalse(second.next().hasPrefix(stem + "_"), "another series has another stem")
+    }
+
+    /// A plan's days are stored while their texts are still being serialised (`PlannedDayRows`): a transaction that
+    /// takes the texts as they come stores each day with its own workout, in order, and commits only if the check
+    /// beside it passes.
+    func testPlannedDaysAreStoredAsTheirTextsCome() async throws {
+        _ = try await database.insertAthlete(athlete())
+        let start = CalendarDate("2027-01-04")!
+        let request = PlanRequest(raceName: "M", raceDate: start.adding(days: 7 * 11 + 6), raceDistanceMeters: 21097.5, startDate: start,
+                                  trainingDays: [.tuesday, .thursday, .saturday, .sunday])
+        let generated = try BuiltInCoach().generate(request)
+        let plan = TrainingPlan(id: "plan_fed", athleteId: "ath", name: "Fed", goalTimeSeconds: nil, startDate: start, status: .active,
+                                preferredDays: request.trainingDays, weekCount: generated.weeks.count, createdAt: now, updatedAt: now)
+        let race = Race(id: "race_fed", name: "M", date: request.raceDate, distanceMeters: 21097.5, createdAt: now)
+        var ids = IdentifierSeries("day")
+        let days = generated.weeks.flatMap { week in week.days.map { day in
+            PlannedDay(id: ids.next(), trainingPlanId: plan.id, weekIndex: week.weekIndex, dayIndex: day.dayIndex,
+                       date: plan.date(weekIndex: week.weekIndex, dayIndex: day.dayIndex), phase: day.phase, plannedData: day.workout)
+        } }
+        struct Refused: Error {}
+        let write = PlanWrite(plan: plan, race: race, insertsRace: true, fillsDraft: false, days: days, assignedAt: now)
+        // A check beside the transaction that refuses the plan: its error, and nothing written; also when the days
+        // it let through broke a constraint first (two days on one date).
+        var clashing = write
+        clashing.days[1].date = clashing.days[0].date
+        for attempt in [write, clashing] {
+            do {
+                _ = try await database.savePlan(attempt, checkingBeside: { throw Refused() })
+                XCTFail("a refused plan was saved")
+            } catch {
+                XCTAssertTrue(error is Refused, "the check's error, not \(error)")
+            }
+            let plans = try await database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM trainingPlan") }
+            let storedDays = try await database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM trainingDayPlanned") }
+            XCTAssertEqual(plans, 0)
+            XCTAssertEqual(storedDays, 0)
+        }
+
+        _ = try await database.savePlan(write, checkingBeside: {})
+        let stored = try await database.plannedDays(planId: plan.id)
+        XCTAssertEqual(stored, days, "every day with its own workout, in date order")
+    }
+
     /// The loads a year of fitness reads, decoded by position from `json_extract`: a real and an integer value, a
     /// missing load and a value that is not a number (no load), in date order, up to `through`.
     func testActivityLoadsAreReadByPosition() async throws {

@@ -53,6 +53,11 @@ extension GoFastMethod {
     }
 }
 
+extension GoFastMethod where Result == EncodedJSON {
+    /// A result serialised by the handler itself (while it waited for the store) goes out as it is.
+    static func encode(_ result: EncodedJSON) throws -> EncodedJSON { result }
+}
+
 /// What a handler has besides its params: the server's context and the request (raw params, progress).
 struct MethodCall: Sendable {
     /// The database, clock, log and generator settings.

@@ -40,9 +40,10 @@ enum ActivityStoring {
     /// while a later start is a clock error that would mark a future planned day as done.
     static let maximumFutureStartSeconds = 86_400.0
 
-    /// The activity to store, or `-32602` naming the input's start field; `nowEpochSeconds` is the server's clock.
+    /// The activity to store with `id`, or `-32602` naming the input's start field; `nowEpochSeconds` is the
+    /// server's clock.
     static func makeActivity(
-        _ input: ActivityInput.Normalized, athlete: Athlete, zone: TimeZone, now: String, nowEpochSeconds: Double,
+        _ input: ActivityInput.Normalized, id: String, athlete: Athlete, zone: TimeZone, now: String, nowEpochSeconds: Double,
         load: TrainingLoadCalculator? = nil
     ) throws(RPCError) -> Activity {
         // Years 1900 … 9999: older or later instants are clock errors, and dates outside 0001 … 9999 cannot be stored.
@@ -58,7 +59,7 @@ enum ActivityStoring {
         }
         let offset = input.utcOffsetSeconds ?? zone.secondsFromGMT(for: Date(timeIntervalSince1970: input.startEpochSeconds))
         var activity = Activity(
-            id: Identifiers.make("act"), athleteId: athlete.id, source: input.source, externalId: input.externalId, sport: input.sport,
+            id: id, athleteId: athlete.id, source: input.source, externalId: input.externalId, sport: input.sport,
             startTime: Timestamp.format(epochSeconds: input.startEpochSeconds, utcOffsetSeconds: offset),
             startEpochSeconds: input.startEpochSeconds, utcOffsetSeconds: input.utcOffsetSeconds,
             localDate: Timestamp.localDate(epochSeconds: input.startEpochSeconds, utcOffsetSeconds: offset),

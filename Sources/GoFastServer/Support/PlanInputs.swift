@@ -140,12 +140,14 @@ enum PlanInputs {
         )
     }
 
-    /// The plan's rows: one planned day per generated day, dated by the backend from the plan's start.
+    /// The plan's rows: one planned day per generated day, dated by the backend from the plan's start, with ids of
+    /// one series (side by side in the index).
     static func plannedDays(of generated: GeneratedPlan, plan: TrainingPlan) -> [PlannedDay] {
-        generated.weeks.flatMap { week in
+        var ids = IdentifierSeries("day")
+        return generated.weeks.flatMap { week in
             week.days.map { day in
                 PlannedDay(
-                    id: Identifiers.make("day"), trainingPlanId: plan.id, weekIndex: week.weekIndex, dayIndex: day.dayIndex,
+                    id: ids.next(), trainingPlanId: plan.id, weekIndex: week.weekIndex, dayIndex: day.dayIndex,
                     date: plan.date(weekIndex: week.weekIndex, dayIndex: day.dayIndex), phase: day.phase, plannedData: day.workout
                 )
             }

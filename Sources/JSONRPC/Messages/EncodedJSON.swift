@@ -19,3 +19,11 @@ public struct EncodedJSON: Sendable, Hashable {
         EncodedJSON(validJSONBytes: JSONWriter.bytes(value))
     }
 }
+
+extension EncodedJSON: Encodable {
+    /// Encodes the value the bytes hold (parsed again): for an encoder other than the connection's, which takes
+    /// the bytes as they are.
+    public func encode(to encoder: any Encoder) throws {
+        try JSONParser.parse(bytes).encode(to: encoder)
+    }
+}

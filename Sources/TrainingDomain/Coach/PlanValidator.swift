@@ -27,6 +27,19 @@ public struct PlanValidator: Sendable {
         if let first = problems(in: plan, for: request, limit: 1).first { throw first }
     }
 
+    /// Whether `plan` has the shape its days are dated by: as many weeks as `request` spans, numbered 0, 1, 2 … in
+    /// order, each of 7 days numbered 0 … 6 in order. A cheap part of `problems(in:for:limit:)`, for a caller that
+    /// dates and stores the days while the rest is checked.
+    public func isWellShaped(_ plan: GeneratedPlan, for request: PlanRequest) -> Bool {
+        let daysToRace = request.startDate.days(to: request.raceDate)
+        guard daysToRace >= 0, plan.weeks.count == daysToRace / 7 + 1 else { return false }
+        for (w, week) in plan.weeks.enumerated() {
+            guard week.weekIndex == w, week.days.count == 7 else { return false }
+            for (d, day) in week.days.enumerated() where day.dayIndex != d || day.weekIndex != w { return false }
+        }
+        return true
+    }
+
     /// Every problem in `plan` for `request` (up to `limit`), in plan order.
     public func problems(in plan: GeneratedPlan, for request: PlanRequest, limit: Int = .max) -> [PlanValidationError] {
         var found: [PlanValidationError] = []

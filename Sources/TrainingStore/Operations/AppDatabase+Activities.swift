@@ -55,7 +55,7 @@ extension AppDatabase {
             var sent = 0
             while true {
                 // What the producer validated so far; empty once it finished and everything is stored.
-                let batch = feed.take()
+                let batch = try feed.take()
                 if batch.isEmpty { break }
                 for activity in batch {
                     if index % 64 == 0 { try Task.checkCancellation() }
@@ -403,13 +403,6 @@ extension AppDatabase {
                 execution.manualDistanceMeters, execution.manualDurationSeconds, execution.note, execution.createdAt
             )
     }
-}
-
-/// A new random id: a readable prefix and 16 hex digits (`ath_3f9c…`).
-public func makeIdentifier(_ prefix: String) -> String {
-    var generator = SystemRandomNumberGenerator()
-    let hex = String(generator.next() as UInt64, radix: 16)
-    return prefix + "_" + String(repeating: "0", count: 16 - hex.count) + hex
 }
 
 extension AppDatabase {

@@ -37,11 +37,22 @@ public struct PlanWithRace: Sendable {
 extension AppDatabase {
     /// Stores a generated plan atomically: the plan (new, or the draft filled) as `active`, its race link,
     /// a new assignment, and every planned day. Any failure (a constraint, a cancellation) writes nothing.
-    public func savePlan(_ write: PlanWrite) async throws -> TrainingPlan {
-        // The JSON is built before the transaction, so the write lock is held for the inserts alone.
+    ///
+    /// `check` runs on the calling task while the transaction runs, once the days' texts are made: the transaction
+    /// commits only if it returns, and what it throws is thrown with nothing written, even when the days it let
+    /// through broke a constraint first. A caller checks the plan there instead of before.
+    public func savePlan(_ write: PlanWrite, checkingBeside check: () throws -> Void = {}) async throws -> TrainingPlan {
+        // The days' JSON is serialised here while the transaction, on GRDB's writer thread, inserts the rows as
+        // their texts come (two cores; the serialising keeps ahead of the inserts).
         let rows = PlannedDayRows(write.days)
-        return try await self.write { db in
+        async let saved = self.write { db in
             try Self.savePlan(write, rows: rows, db)
+        }
+        let refusal = rows.serialize(thenChecking: check)
+        do {
+            return try await saved
+        } catch {
+            throw refusal ?? error
         }
     }
 
@@ -75,21 +86,29 @@ extension AppDatabase {
 
     /// Inserts planned days with one prepared statement.
     static func insertPlannedDays(_ days: [PlannedDay], _ db: Database) throws {
-        try insertPlannedDays(PlannedDayRows(days), db)
+        let rows = PlannedDayRows(days)
+        rows.serialize()
+        try insertPlannedDays(rows, db)
     }
 
-    /// Inserts planned days whose `plannedData` text is already built, with one prepared statement.
+    /// Inserts planned days with one prepared statement, each with its `plannedData` text as `rows` hands it over.
     static func insertPlannedDays(_ rows: PlannedDayRows, _ db: Database) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO trainingDayPlanned (id, trainingPlanId, weekIndex, dayIndex, date, phase, plannedData, revision)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for (index, day) in rows.days.enumerated() {
-            if index % 32 == 0 { try Task.checkCancellation() }
-            try statement.execute(binding:
-                day.id, day.trainingPlanId, day.weekIndex, day.dayIndex, day.date.description, day.phase.rawValue, rows.plannedData[index],
-                day.revision
-            )
+        var index = 0
+        while true {
+            let texts = try rows.texts.take()
+            if texts.isEmpty { break }
+            for text in texts {
+                if index % 32 == 0 { try Task.checkCancellation() }
+                let day = rows.days[index]
+                try statement.execute(binding:
+                    day.id, day.trainingPlanId, day.weekIndex, day.dayIndex, day.date.description, day.phase.rawValue, text, day.revision
+                )
+                index += 1
+            }
         }
     }
 

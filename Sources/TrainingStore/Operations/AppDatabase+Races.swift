@@ -17,9 +17,10 @@ extension AppDatabase {
         }
     }
 
-    /// The race with `id`, or nil.
+    /// The race with `id`, or nil: one cached statement on the calling thread (``inlineRead(_:)``), as for athletes.
     public func race(id: String) async throws -> Race? {
-        try await reader.read { db in try Race.fetchOne(db, key: id) }
+        try Task.checkCancellation()
+        return try inlineRead { db in try db.cachedOne(Race.self, "SELECT * FROM race WHERE id = ?", [id]) }
     }
 
     /// One page of races by date, then name, then id.

@@ -1,25 +1,47 @@
 import TrainingDomain
 
 /// Planned days with their `plannedData` column text, each distinct workout serialised once: a plan repeats its
-/// easy runs and rest days, so an 18-week plan has about 50 distinct workouts in 126 days.
-struct PlannedDayRows: Sendable {
+/// easy runs and rest days, so an 18-week plan has 50 to 75 distinct workouts in 126 days.
+///
+/// `serialize(thenChecking:)` makes the texts, in day order, into ``texts``, a ``Feed`` from which the transaction
+/// that stores the days takes each as it comes: `savePlan` serialises on the request's thread while GRDB's writer
+/// thread inserts the rows.
+final class PlannedDayRows: Sendable {
     /// The days, in insertion order.
     let days: [PlannedDay]
-    /// The `plannedData` text of each day, by position.
-    let plannedData: [String]
+    /// The `plannedData` text of each day, in the order of `days`, as `serialize()` makes them.
+    let texts = Feed<String>()
 
     init(_ days: [PlannedDay]) {
+        self.days = days
+    }
+
+    /// Serialises every day's workout into ``texts``, then runs `check` and finishes the feed, or fails it with
+    /// what `check` threw (the transaction then throws it instead of committing) and returns that. Called once, in
+    /// every path: the transaction that takes the texts waits for them.
+    @discardableResult
+    func serialize(thenChecking check: () throws -> Void = {}) -> (any Error)? {
         // Workouts are found again by a cheap fingerprint, then compared whole: hashing whole workouts (their
         // descriptions, every segment) cost as much as serialising them.
         var seen: [Fingerprint: [(workout: PlannedWorkout, text: String)]] = [:]
-        self.days = days
-        self.plannedData = days.map { day in
+        for day in days {
             let workout = day.plannedData
             let fingerprint = Fingerprint(workout)
-            if let text = seen[fingerprint]?.first(where: { $0.workout == workout })?.text { return text }
+            if let text = seen[fingerprint]?.first(where: { $0.workout == workout })?.text {
+                texts.append(text)
+                continue
+            }
             let text = JSONColumn.text(workout)
             seen[fingerprint, default: []].append((workout, text))
-            return text
+            texts.append(text)
+        }
+        do {
+            try check()
+            texts.finish()
+            return nil
+        } catch {
+            texts.fail(error)
+            return error
         }
     }
 

@@ -75,10 +75,11 @@ enum ActivityImport: GoFastMethod {
         // A session whose start cannot be stored gets its own error; the others go on.
         var results = [ActivityResults.Item?](repeating: nil, count: decoded.activities.count)
         var activities: [(index: Int, activity: Activity)] = []
+        var ids = IdentifierSeries("act")
         for (index, session) in decoded.activities.enumerated() {
             do {
                 let normalized = normalize(session, format: decoded.format, externalId: decoded.activities.count > 1 ? "sha256:\(digest)#\(index)" : "sha256:\(digest)")
-                activities.append((index, try ActivityStoring.makeActivity(normalized, athlete: athlete, zone: zone, now: now, nowEpochSeconds: nowEpochSeconds, load: load)))
+                activities.append((index, try ActivityStoring.makeActivity(normalized, id: ids.next(), athlete: athlete, zone: zone, now: now, nowEpochSeconds: nowEpochSeconds, load: load)))
             } catch {
                 results[index] = .refused(error.jsonValue)
             }

@@ -68,10 +68,12 @@ enum ActivityIngest: GoFastMethod {
             defer { feed.finish() }
             let nowEpochSeconds = context.clock.epochSeconds
             let load = TrainingLoadCalculator(thresholds: LoadThresholds(athlete))
+            // The page's ids are one series, so its rows sit side by side in the primary-key index.
+            var ids = IdentifierSeries("act")
             for (index, item) in items.enumerated() {
                 do {
                     let normalized = try ActivityInput.normalize(item, path: ActivityInput.ItemPath(index: isSingle ? nil : index))
-                    feed.append(try ActivityStoring.makeActivity(normalized, athlete: athlete, zone: zone, now: now, nowEpochSeconds: nowEpochSeconds, load: load))
+                    feed.append(try ActivityStoring.makeActivity(normalized, id: ids.next(), athlete: athlete, zone: zone, now: now, nowEpochSeconds: nowEpochSeconds, load: load))
                     validCount += 1
                 } catch {
                     refusals[index] = error.jsonValue

@@ -25,7 +25,7 @@ enum PlanGenerate: GoFastMethod {
         var acceptRisk: Bool?
     }
 
-    static func handle(_ params: Params, _ call: MethodCall) async throws -> PlanGenerationResult {
+    static func handle(_ params: Params, _ call: MethodCall) async throws -> EncodedJSON {
         let context = call.context
         let request = call.request
         let athlete = try await AthleteInputs.require(params.athleteId, context)
@@ -76,7 +76,11 @@ enum PlanGenerate: GoFastMethod {
         defer { if !progressEnded { request.progress.end(message: "Failed") } }
         let generated = try await generator.generate(planRequest, progress: request.progress)
         try Task.checkCancellation()
-        try PlanInputs.validate(generated, for: planRequest, generator: generator.name)
+        // The days are dated from their weeks' and days' numbers before the rest of the plan is checked (beside
+        // the transaction, below): a plan of another shape is refused now, with the validator's first problem.
+        if !PlanValidator().isWellShaped(generated, for: planRequest) {
+            try PlanInputs.validate(generated, for: planRequest, generator: generator.name)
+        }
 
         let now = context.clock.timestamp()
         let plan = TrainingPlan(
@@ -86,11 +90,18 @@ enum PlanGenerate: GoFastMethod {
         )
         let days = PlanInputs.plannedDays(of: generated, plan: plan)
         request.progress.report(message: "Saving \(days.count) days", percentage: 90)
-        let saved = try await context.database.savePlan(PlanWrite(
-            plan: plan, race: race, insertsRace: insertsRace, fillsDraft: draft != nil, days: days, assignedAt: now
-        ))
+        // Three things at once: GRDB's writer thread stores the plan, the store serialises the days' workouts and
+        // then validates the plan (the transaction commits only if it is valid), and this task serialises the
+        // answer, which is sent once the plan is stored.
+        let generatorName = generator.name
+        async let saving = context.database.savePlan(
+            PlanWrite(plan: plan, race: race, insertsRace: insertsRace, fillsDraft: draft != nil, days: days, assignedAt: now),
+            checkingBeside: { try PlanInputs.validate(generated, for: planRequest, generator: generatorName) }
+        )
+        let answer = try EncodedJSON.encoding(PlanInputs.result(generated, plan: plan, race: race, generator: generatorName))
+        let saved = try await saving
         progressEnded = true
         request.progress.end(message: "Plan \(saved.id) is active")
-        return PlanInputs.result(generated, plan: saved, race: race, generator: generator.name)
+        return answer
     }
 }
