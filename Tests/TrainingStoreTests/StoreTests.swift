@@ -479,7 +479,7 @@ final class StoreTests: XCTestCase {
         clashing.days[1].date = clashing.days[0].date
         for attempt in [write, clashing] {
             do {
-                _ = try await database.savePlan(attempt, checkingBeside: { throw Refused() })
+                _ = try await database.savePlan(attempt, beside: { throw Refused() })
                 XCTFail("a refused plan was saved")
             } catch {
                 XCTAssertTrue(error is Refused, "the check's error, not \(error)")
@@ -490,7 +490,7 @@ final class StoreTests: XCTestCase {
             XCTAssertEqual(storedDays, 0)
         }
 
-        _ = try await database.savePlan(write, checkingBeside: {})
+        _ = try await database.savePlan(write, beside: {})
         let stored = try await database.plannedDays(planId: plan.id)
         XCTAssertEqual(stored, days, "every day with its own workout, in date order")
     }

@@ -33,6 +33,20 @@ struct VolumePlanner: Sendable {
     let longTarget: Double
     /// The long run the athlete is assumed to run now, metres.
     let currentLong: Double
+    /// The ideal volume of each week, metres, worked out once (``idealVolume(week:)``).
+    private var idealVolumes: [Double] = []
+
+    /// A planner for `phases`, each week's ideal volume worked out from the others once.
+    init(category: RaceCategory, phases: [TrainingPhase], cutbacks: [Bool], start: Double, peak: Double, longTarget: Double, currentLong: Double) {
+        self.category = category
+        self.phases = phases
+        self.cutbacks = cutbacks
+        self.start = start
+        self.peak = peak
+        self.longTarget = longTarget
+        self.currentLong = currentLong
+        idealVolumes = volumes()
+    }
 
     /// Cutback weeks plan this fraction of the previous building week.
     static let cutbackFactor = 0.78
@@ -70,17 +84,33 @@ struct VolumePlanner: Sendable {
 
     /// The ideal volume of week `week`, metres, before rounding to whole days.
     func idealVolume(week: Int) -> Double {
-        if week < preTaperWeeks {
+        idealVolumes[week]
+    }
+
+    /// Every week's ideal volume: building weeks rise by `growth` up to the peak, a cutback week is a fraction of
+    /// the building week before it, and the taper weeks are fractions of the highest week before the taper.
+    private func volumes() -> [Double] {
+        let preTaper = preTaperWeeks
+        let building = buildingWeeks
+        let growth = self.growth
+        var volumes: [Double] = []
+        volumes.reserveCapacity(phases.count)
+        var lastBuilding: Int?
+        for week in 0..<preTaper {
             if cutbacks[week] {
-                let previous = (0..<week).last { !cutbacks[$0] }.map(idealVolume(week:)) ?? start
-                return previous * Self.cutbackFactor
+                volumes.append((lastBuilding.map { volumes[$0] } ?? start) * Self.cutbackFactor)
+            } else {
+                let index = building.firstIndex(of: week) ?? 0
+                volumes.append(min(peak, start * pow(growth, Double(index))))
+                lastBuilding = week
             }
-            let index = buildingWeeks.firstIndex(of: week) ?? 0
-            return min(peak, start * pow(growth, Double(index)))
         }
-        let factors = category.taperFactors(weeks: phases.count - preTaperWeeks)
-        let plannedPeak = (0..<preTaperWeeks).map(idealVolume(week:)).max() ?? start
-        return plannedPeak * factors[min(week - preTaperWeeks, factors.count - 1)]
+        let plannedPeak = volumes.max() ?? start
+        let factors = category.taperFactors(weeks: phases.count - preTaper)
+        for week in preTaper..<max(preTaper, phases.count) {
+            volumes.append(plannedPeak * factors[min(week - preTaper, factors.count - 1)])
+        }
+        return volumes
     }
 
     /// The long run for a week of `volume` metres after a longest long run of `longestSoFar` metres; a cutback

@@ -41,6 +41,15 @@ public struct AppDatabase: Sendable {
         return result
     }
 
+    /// ``write(_:)`` on the calling thread: the transaction waits for the writer's queue if another write holds it,
+    /// then runs here (a cooperative thread blocks meanwhile), so a write that keeps this thread busy anyway saves
+    /// the hops to GRDB's writer thread and back. The calling task's cancellation is seen inside.
+    func writeOnCallingThread<T>(_ updates: (Database) throws -> T) throws -> T {
+        let result = try writer.write { db in try StoreError.decodingStoredRows { try updates(db) } }
+        (try? checkpointer?.get())?.didCommit()
+        return result
+    }
+
     /// Closes the database: checkpoints the WAL and releases the file. Nothing may be called afterwards.
     public func close() throws {
         // The writer closes last and always: closing the last connection checkpoints the WAL and removes it.

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import TrainingDomain
 
@@ -37,22 +38,40 @@ public struct PlanWithRace: Sendable {
 extension AppDatabase {
     /// Stores a generated plan atomically: the plan (new, or the draft filled) as `active`, its race link,
     /// a new assignment, and every planned day. Any failure (a constraint, a cancellation) writes nothing.
+    public func savePlan(_ write: PlanWrite) async throws -> TrainingPlan {
+        try await savePlan(write, beside: {}).plan
+    }
+
+    /// How many days' texts `savePlan(_:beside:)` makes before its transaction begins: enough for the inserts to
+    /// start on while the thread that makes the rest wakes up.
+    static let daysSerializedBeforeTheTransaction = 16
+
+    /// `savePlan(_:)` on two cores, with `beside` run while the transaction runs; returns the plan and what `beside`
+    /// returned.
     ///
-    /// `check` runs on the calling task while the transaction runs, once the days' texts are made: the transaction
-    /// commits only if it returns, and what it throws is thrown with nothing written, even when the days it let
-    /// through broke a constraint first. A caller checks the plan there instead of before.
-    public func savePlan(_ write: PlanWrite, checkingBeside check: () throws -> Void = {}) async throws -> TrainingPlan {
-        // The days' JSON is serialised here while the transaction, on GRDB's writer thread, inserts the rows as
-        // their texts come (two cores; the serialising keeps ahead of the inserts).
+    /// The transaction runs on the calling thread (no hop to a writer thread and back). Another thread serialises
+    /// the days' workouts, which the inserts take as they come (a ``Feed``), then runs `beside`. The transaction
+    /// commits only if `beside` returns: what it throws is thrown with nothing written, even when the days it let
+    /// through broke a constraint first. A caller validates the plan and serialises its answer there.
+    public func savePlan<Beside: Sendable>(
+        _ write: PlanWrite, beside: @escaping @Sendable () throws -> Beside
+    ) async throws -> (plan: TrainingPlan, beside: Beside) {
+        try Task.checkCancellation()
         let rows = PlannedDayRows(write.days)
-        async let saved = self.write { db in
-            try Self.savePlan(write, rows: rows, db)
+        let head = min(Self.daysSerializedBeforeTheTransaction, rows.days.count)
+        rows.serialize(0..<head)
+        let besideResult = Handoff<Result<Beside, any Error>>()
+        DispatchQueue.global(qos: .userInitiated).async {
+            rows.serialize(head..<rows.days.count)
+            besideResult.put(rows.finish(checking: beside))
         }
-        let refusal = rows.serialize(thenChecking: check)
         do {
-            return try await saved
+            let plan = try writeOnCallingThread { db in try Self.savePlan(write, rows: rows, db) }
+            return (plan, try besideResult.take().get())
         } catch {
-            throw refusal ?? error
+            // The other thread finishes in every path (a transaction that failed early did not wait for it).
+            if case .failure(let refusal) = besideResult.take() { throw refusal }
+            throw error
         }
     }
 
@@ -87,7 +106,7 @@ extension AppDatabase {
     /// Inserts planned days with one prepared statement.
     static func insertPlannedDays(_ days: [PlannedDay], _ db: Database) throws {
         let rows = PlannedDayRows(days)
-        rows.serialize()
+        rows.serializeAll()
         try insertPlannedDays(rows, db)
     }
 

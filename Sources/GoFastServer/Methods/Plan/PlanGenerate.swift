@@ -90,16 +90,16 @@ enum PlanGenerate: GoFastMethod {
         )
         let days = PlanInputs.plannedDays(of: generated, plan: plan)
         request.progress.report(message: "Saving \(days.count) days", percentage: 90)
-        // Three things at once: GRDB's writer thread stores the plan, the store serialises the days' workouts and
-        // then validates the plan (the transaction commits only if it is valid), and this task serialises the
-        // answer, which is sent once the plan is stored.
+        // Two cores: this thread stores the plan while another serialises the days' workouts for the inserts,
+        // then validates the plan (the transaction commits only if it is valid) and serialises the answer.
         let generatorName = generator.name
-        async let saving = context.database.savePlan(
+        let (saved, answer) = try await context.database.savePlan(
             PlanWrite(plan: plan, race: race, insertsRace: insertsRace, fillsDraft: draft != nil, days: days, assignedAt: now),
-            checkingBeside: { try PlanInputs.validate(generated, for: planRequest, generator: generatorName) }
+            beside: {
+                try PlanInputs.validate(generated, for: planRequest, generator: generatorName)
+                return try EncodedJSON.encoding(PlanInputs.result(generated, plan: plan, race: race, generator: generatorName))
+            }
         )
-        let answer = try EncodedJSON.encoding(PlanInputs.result(generated, plan: plan, race: race, generator: generatorName))
-        let saved = try await saving
         progressEnded = true
         request.progress.end(message: "Plan \(saved.id) is active")
         return answer
