@@ -61,6 +61,8 @@ extension AppDatabase {
         let head = min(Self.daysSerializedBeforeTheTransaction, rows.days.count)
         rows.serialize(0..<head)
         let besideResult = Handoff<Result<Beside, any Error>>()
+        // This work never blocks (the feed's appends do not wait), so it cannot starve the global queue's few
+        // threads, while the transaction below may wait for it on this cooperative thread.
         DispatchQueue.global(qos: .userInitiated).async {
             rows.serialize(head..<rows.days.count)
             besideResult.put(rows.finish(checking: beside))
