@@ -4,9 +4,10 @@ import TrainingDomain
 /// Values handed to a transaction while they are still being made, so making them and storing them run on two
 /// cores: a sync page's activities as they are validated, a plan's `plannedData` texts as they are serialised.
 ///
-/// `append` never blocks. The transaction takes what has arrived (`take`), waiting on its own thread (GRDB's writer
-/// queue, not the cooperative pool) when it has caught up. The producer calls `finish()` or `fail(_:)` in every
-/// path, or the transaction waits for ever.
+/// `append` never blocks. The transaction takes what has arrived (`take`), waiting on its own thread when it has
+/// caught up (GRDB's writer thread for a sync page; the request's cooperative thread for a plan, whose producer is
+/// a thread of its own). The producer calls `finish()` or `fail(_:)` in every path, or the transaction waits for
+/// ever.
 public final class Feed<Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var arrived: [Element] = []
