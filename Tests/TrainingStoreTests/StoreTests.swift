@@ -495,6 +495,62 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(stored, days, "every day with its own workout, in date order")
     }
 
+    /// A plan whose days are made while it is stored (`savePlan(_:making:)`): the maker hands the weeks over one by
+    /// one from its own thread, and the plan is stored with the record the maker returns (its goal time known only
+    /// at the end); a maker that fails after handing days over leaves nothing written, and its error is thrown.
+    func testAPlanMadeWhileItIsStoredIsStoredWithItsFinalRecord() async throws {
+        _ = try await database.insertAthlete(athlete())
+        let start = CalendarDate("2027-01-04")!
+        let request = PlanRequest(raceName: "M", raceDate: start.adding(days: 7 * 9 + 6), raceDistanceMeters: 10_000, startDate: start,
+                                  trainingDays: [.tuesday, .thursday, .saturday, .sunday])
+        let generated = try BuiltInCoach().generate(request)
+        let requested = TrainingPlan(id: "plan_made", athleteId: "ath", name: "Made", goalTimeSeconds: nil, startDate: start, status: .active,
+                                     preferredDays: request.trainingDays, weekCount: 10, createdAt: now, updatedAt: now)
+        let race = Race(id: "race_made", name: "M", date: request.raceDate, distanceMeters: 10_000, createdAt: now)
+        let write = PlanWrite(plan: requested, race: race, insertsRace: true, fillsDraft: false, days: [], assignedAt: now)
+        @Sendable func days(of week: GeneratedWeek) -> [PlannedDay] {
+            week.days.map { day in
+                PlannedDay(id: "day_made_\(week.weekIndex)_\(day.dayIndex)", trainingPlanId: requested.id, weekIndex: week.weekIndex,
+                           dayIndex: day.dayIndex, date: requested.date(weekIndex: week.weekIndex, dayIndex: day.dayIndex), phase: day.phase,
+                           plannedData: day.workout)
+            }
+        }
+        struct Refused: Error {}
+        do {
+            _ = try await database.savePlan(write, making: { sink -> (plan: TrainingPlan, made: Int) in
+                for week in generated.weeks.prefix(4) { sink.append(days(of: week)) }
+                throw Refused()
+            })
+            XCTFail("a refused plan was saved")
+        } catch {
+            XCTAssertTrue(error is Refused, "the maker's error, not \(error)")
+        }
+        let plans = try await database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM trainingPlan") }
+        let races = try await database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM race") }
+        XCTAssertEqual(plans, 0)
+        XCTAssertEqual(races, 0)
+
+        let (saved, made) = try await database.savePlan(write, making: { sink in
+            for week in generated.weeks {
+                sink.append(days(of: week))
+                usleep(200)  // the transaction catches up and waits
+            }
+            var plan = requested
+            plan.goalTimeSeconds = generated.goalTimeSeconds
+            return (plan, 42)
+        })
+        XCTAssertEqual(made, 42)
+        XCTAssertEqual(saved.goalTimeSeconds, generated.goalTimeSeconds)
+        let stored = try await database.plannedDays(planId: requested.id)
+        XCTAssertEqual(stored, generated.weeks.flatMap(days(of:)), "every day, in order")
+        let record = try await database.writer.read { db in try TrainingPlan.fetchOne(db, key: requested.id) }
+        XCTAssertEqual(record, saved, "the record the maker returned")
+        let changedDays = try await database.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT changedDays FROM trainingPlanRevision WHERE trainingPlanId = ?", arguments: [requested.id])
+        }
+        XCTAssertEqual(changedDays, 70)
+    }
+
     /// The loads a year of fitness reads, decoded by position from `json_extract`: a real and an integer value, a
     /// missing load and a value that is not a number (no load), in date order, up to `through`.
     func testActivityLoadsAreReadByPosition() async throws {

@@ -144,13 +144,17 @@ enum PlanInputs {
     /// one series (side by side in the index).
     static func plannedDays(of generated: GeneratedPlan, plan: TrainingPlan) -> [PlannedDay] {
         var ids = IdentifierSeries("day")
-        return generated.weeks.flatMap { week in
-            week.days.map { day in
-                PlannedDay(
-                    id: ids.next(), trainingPlanId: plan.id, weekIndex: week.weekIndex, dayIndex: day.dayIndex,
-                    date: plan.date(weekIndex: week.weekIndex, dayIndex: day.dayIndex), phase: day.phase, plannedData: day.workout
-                )
-            }
+        return generated.weeks.flatMap { week in plannedDays(of: week, plan: plan, ids: &ids) }
+    }
+
+    /// The rows of one generated week, numbered and dated by the week's and days' own numbers (a regenerated
+    /// plan's weeks start where the change does), which the validator checks.
+    static func plannedDays(of week: GeneratedWeek, plan: TrainingPlan, ids: inout IdentifierSeries) -> [PlannedDay] {
+        week.days.map { day in
+            PlannedDay(
+                id: ids.next(), trainingPlanId: plan.id, weekIndex: week.weekIndex, dayIndex: day.dayIndex,
+                date: plan.date(weekIndex: week.weekIndex, dayIndex: day.dayIndex), phase: day.phase, plannedData: day.workout
+            )
         }
     }
 }

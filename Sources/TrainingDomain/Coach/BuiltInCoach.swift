@@ -23,8 +23,9 @@ public struct BuiltInCoach: Sendable {
     /// Shortest easy run, in minutes (below it a coach prescribes rest or cross-training).
     static let shortestRunMinutes = 25.0
 
-    /// Generates the plan for `request`, or explains which field makes it impossible.
-    public func generate(_ request: PlanRequest) throws(PlanRequestError) -> GeneratedPlan {
+    /// Generates the plan for `request`, or explains which field makes it impossible; `eachWeek` receives each week
+    /// as soon as it is made, final, in order (a caller may store it while the next is made).
+    public func generate(_ request: PlanRequest, eachWeek: (GeneratedWeek) -> Void = { _ in }) throws(PlanRequestError) -> GeneratedPlan {
         let check = try PlanRequestCheck(request)
         let distance = request.raceDistanceMeters
         let category = check.category
@@ -184,6 +185,7 @@ public struct BuiltInCoach: Sendable {
             }
             let days = workouts.enumerated().map { GeneratedDay(weekIndex: week, dayIndex: $0.offset, phase: phase, workout: $0.element) }
             weeks.append(GeneratedWeek(weekIndex: week, phase: phase, days: days))
+            eachWeek(weeks[weeks.count - 1])
         }
 
         let longestBuilt = weeks.filter { $0.phase != .taper }.flatMap(\.days).map(\.workout).filter { $0.type == .long }.map(\.distanceMeters).max() ?? 0

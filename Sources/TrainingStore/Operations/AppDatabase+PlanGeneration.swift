@@ -42,42 +42,69 @@ extension AppDatabase {
         try await savePlan(write, beside: {}).plan
     }
 
-    /// How many days' texts `savePlan(_:beside:)` makes before its transaction begins: enough for the inserts to
-    /// start on while the thread that makes the rest wakes up.
+    /// How many days `savePlan(_:beside:)` serialises before its transaction begins: enough for the inserts to
+    /// start on while the thread that serialises the rest wakes up.
     static let daysSerializedBeforeTheTransaction = 16
 
     /// `savePlan(_:)` on two cores, with `beside` run while the transaction runs; returns the plan and what `beside`
     /// returned.
     ///
-    /// The transaction runs on the calling thread (no hop to a writer thread and back). Another thread serialises
-    /// the days' workouts, which the inserts take as they come (a ``Feed``), then runs `beside`. The transaction
-    /// commits only if `beside` returns: what it throws is thrown with nothing written, even when the days it let
-    /// through broke a constraint first. A caller validates the plan and serialises its answer there.
+    /// Another thread serialises the days' workouts, which the inserts take as they come, then runs `beside`. The
+    /// transaction commits only if `beside` returns: what it throws is thrown with nothing written, even when the
+    /// days it let through broke a constraint first. A caller validates the plan and serialises its answer there.
     public func savePlan<Beside: Sendable>(
         _ write: PlanWrite, beside: @escaping @Sendable () throws -> Beside
     ) async throws -> (plan: TrainingPlan, beside: Beside) {
+        let days = PlannedDaySink()
+        let head = min(Self.daysSerializedBeforeTheTransaction, write.days.count)
+        days.append(write.days[..<head])
+        let saved = try await savePlan(write, into: days) { days in
+            days.append(write.days[head...])
+            return (write.plan, try beside())
+        }
+        return (saved.plan, saved.made)
+    }
+
+    /// `savePlan(_:beside:)` of a plan whose days are made while it is stored: `make` runs on another thread, hands
+    /// the days to the sink as it makes them (`write.days` may be empty) and returns the plan's final record (what
+    /// only the whole plan tells, such as its goal time, may differ from `write.plan`'s) and its own value. The
+    /// transaction commits only if `make` returns: what it throws is thrown with nothing written.
+    public func savePlan<Made: Sendable>(
+        _ write: PlanWrite, making make: @escaping @Sendable (PlannedDaySink) throws -> (plan: TrainingPlan, made: Made)
+    ) async throws -> (plan: TrainingPlan, made: Made) {
+        try await savePlan(write, into: PlannedDaySink(), making: make)
+    }
+
+    /// The transaction runs on the calling thread (no hop to a writer thread and back) while another thread runs
+    /// `make`, which fills `days`, the inserts taking each day as it comes.
+    private func savePlan<Made: Sendable>(
+        _ write: PlanWrite, into days: PlannedDaySink, making make: @escaping @Sendable (PlannedDaySink) throws -> (plan: TrainingPlan, made: Made)
+    ) async throws -> (plan: TrainingPlan, made: Made) {
         try Task.checkCancellation()
-        let rows = PlannedDayRows(write.days)
-        let head = min(Self.daysSerializedBeforeTheTransaction, rows.days.count)
-        rows.serialize(0..<head)
-        let besideResult = Handoff<Result<Beside, any Error>>()
+        let outcome = Handoff<Result<(plan: TrainingPlan, made: Made), any Error>>()
         // This work never blocks (the feed's appends do not wait), so it cannot starve the global queue's few
-        // threads, while the transaction below may wait for it on this cooperative thread.
+        // threads, while the transaction below may wait for it on this cooperative thread. The outcome is handed
+        // over before the days are closed, so the transaction finds it once it has taken the last day.
         DispatchQueue.global(qos: .userInitiated).async {
-            rows.serialize(head..<rows.days.count)
-            besideResult.put(rows.finish(checking: beside))
+            let result = Result { try make(days) }
+            outcome.put(result)
+            days.close(after: result)
         }
         do {
-            let plan = try writeOnCallingThread { db in try Self.savePlan(write, rows: rows, db) }
-            return (plan, try besideResult.take().get())
+            _ = try writeOnCallingThread { db in try Self.savePlan(write, days: days, outcome: outcome, db) }
+            return try outcome.take().get()
         } catch {
             // The other thread finishes in every path (a transaction that failed early did not wait for it).
-            if case .failure(let refusal) = besideResult.take() { throw refusal }
+            if case .failure(let refusal) = outcome.take() { throw refusal }
             throw error
         }
     }
 
-    static func savePlan(_ write: PlanWrite, rows: PlannedDayRows, _ db: Database) throws -> TrainingPlan {
+    /// The plan's transaction: its race, the plan as `write` has it, the links, then the days as they come, and the
+    /// plan's final record once they are all in.
+    static func savePlan<Made>(
+        _ write: PlanWrite, days: PlannedDaySink, outcome: Handoff<Result<(plan: TrainingPlan, made: Made), any Error>>, _ db: Database
+    ) throws -> TrainingPlan {
         if write.insertsRace { try write.race.insert(db) }
         if write.fillsDraft {
             guard let existing = try TrainingPlan.fetchOne(db, key: write.plan.id) else {
@@ -97,38 +124,41 @@ extension AppDatabase {
         }
         try RaceTrainingPlanRecord(id: nil, trainingPlanId: write.plan.id, raceId: write.race.id, linkedAt: write.assignedAt).insert(db)
         try AthleteTrainingPlanRecord(id: nil, athleteId: write.plan.athleteId, trainingPlanId: write.plan.id, assignedAt: write.assignedAt).insert(db)
-        try insertPlannedDays(rows, db)
+        let dayCount = try insertPlannedDays(days, db)
+        // The maker handed its outcome over before closing the days, and the days closed without a failure.
+        let plan = try outcome.take().get().plan
+        if plan != write.plan { try plan.update(db) }
         try db.execute(sql: "DELETE FROM trainingPlanRevision WHERE trainingPlanId = ?", arguments: [write.plan.id])
         try db.execute(sql: """
             INSERT INTO trainingPlanRevision (trainingPlanId, revision, kind, reason, changedDays, createdAt) VALUES (?, 1, 'generate', NULL, ?, ?)
-            """, arguments: [write.plan.id, write.days.count, write.assignedAt])
-        return write.plan
+            """, arguments: [write.plan.id, dayCount, write.assignedAt])
+        return plan
     }
 
     /// Inserts planned days with one prepared statement.
     static func insertPlannedDays(_ days: [PlannedDay], _ db: Database) throws {
-        let rows = PlannedDayRows(days)
-        rows.serializeAll()
-        try insertPlannedDays(rows, db)
+        let sink = PlannedDaySink()
+        sink.append(days)
+        sink.close(after: Result<Void, any Error>.success(()))
+        _ = try insertPlannedDays(sink, db)
     }
 
-    /// Inserts planned days with one prepared statement, each with its `plannedData` text as `rows` hands it over.
-    static func insertPlannedDays(_ rows: PlannedDayRows, _ db: Database) throws {
+    /// Inserts the planned days `days` hands over, as they come, with one prepared statement; returns how many.
+    static func insertPlannedDays(_ days: PlannedDaySink, _ db: Database) throws -> Int {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO trainingDayPlanned (id, trainingPlanId, weekIndex, dayIndex, date, phase, plannedData, revision)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        var index = 0
+        var count = 0
         while true {
-            let texts = try rows.texts.take()
-            if texts.isEmpty { break }
-            for text in texts {
-                if index % 32 == 0 { try Task.checkCancellation() }
-                let day = rows.days[index]
+            let batch = try days.rows.take()
+            if batch.isEmpty { return count }
+            for (day, text) in batch {
+                if count % 32 == 0 { try Task.checkCancellation() }
                 try statement.execute(binding:
                     day.id, day.trainingPlanId, day.weekIndex, day.dayIndex, day.date.description, day.phase.rawValue, text, day.revision
                 )
-                index += 1
+                count += 1
             }
         }
     }

@@ -74,34 +74,60 @@ enum PlanGenerate: GoFastMethod {
         request.progress.begin(title: "Generating \(planRequest.weekCount)-week plan with \(generator.name)")
         var progressEnded = false
         defer { if !progressEnded { request.progress.end(message: "Failed") } }
-        let generated = try await generator.generate(planRequest, progress: request.progress)
-        try Task.checkCancellation()
-        // The days are dated from their weeks' and days' numbers before the rest of the plan is checked (beside
-        // the transaction, below): a plan of another shape is refused now, with the validator's first problem.
-        if !PlanValidator().isWellShaped(generated, for: planRequest) {
-            try PlanInputs.validate(generated, for: planRequest, generator: generator.name)
-        }
-
         let now = context.clock.timestamp()
-        let plan = TrainingPlan(
+        // The plan as the request gives it; the generator then sets its goal time (asked for, or predicted).
+        let requested = TrainingPlan(
             id: draft?.id ?? params.id ?? Identifiers.make("plan"), athleteId: athlete.id, name: name,
-            goalTimeSeconds: generated.goalTimeSeconds, startDate: startDate, status: .active, preferredDays: trainingDays,
-            weekCount: generated.weeks.count, createdAt: draft?.createdAt ?? now, updatedAt: now
+            goalTimeSeconds: goal, startDate: startDate, status: .active, preferredDays: trainingDays,
+            weekCount: planRequest.weekCount, createdAt: draft?.createdAt ?? now, updatedAt: now
         )
-        let days = PlanInputs.plannedDays(of: generated, plan: plan)
-        request.progress.report(message: "Saving \(days.count) days", percentage: 90)
-        // Two cores: this thread stores the plan while another serialises the days' workouts for the inserts,
-        // then validates the plan (the transaction commits only if it is valid) and serialises the answer.
+        let write = PlanWrite(plan: requested, race: race, insertsRace: insertsRace, fillsDraft: draft != nil, days: [], assignedAt: now)
+        request.progress.report(message: "Saving \(planRequest.weekCount * 7) days", percentage: 50)
         let generatorName = generator.name
-        let (saved, answer) = try await context.database.savePlan(
-            PlanWrite(plan: plan, race: race, insertsRace: insertsRace, fillsDraft: draft != nil, days: days, assignedAt: now),
-            beside: {
+        let saved: TrainingPlan
+        let answer: EncodedJSON
+        if let weekByWeek = generator as? any WeekByWeekPlanGenerating {
+            // Two cores: another thread runs the coach and hands each week's days to the store as it makes them,
+            // then validates the plan (the transaction commits only if it is valid) and serialises the answer;
+            // this thread stores the days meanwhile.
+            (saved, answer) = try await context.database.savePlan(write, making: { days in
+                var ids = IdentifierSeries("day")
+                let generated = try weekByWeek.generate(planRequest, eachWeek: { week in
+                    days.append(PlanInputs.plannedDays(of: week, plan: requested, ids: &ids))
+                })
+                try PlanInputs.validate(generated, for: planRequest, generator: generatorName)
+                let plan = record(requested, of: generated)
+                return (plan, try EncodedJSON.encoding(PlanInputs.result(generated, plan: plan, race: race, generator: generatorName)))
+            })
+        } else {
+            let generated = try await generator.generate(planRequest, progress: request.progress)
+            try Task.checkCancellation()
+            // The days are dated from their weeks' and days' numbers before the rest of the plan is checked (beside
+            // the transaction, below): a plan of another shape is refused now, with the validator's first problem.
+            if !PlanValidator().isWellShaped(generated, for: planRequest) {
+                try PlanInputs.validate(generated, for: planRequest, generator: generatorName)
+            }
+            let plan = record(requested, of: generated)
+            var whole = write
+            whole.plan = plan
+            whole.days = PlanInputs.plannedDays(of: generated, plan: plan)
+            // Two cores: this thread stores the plan while another serialises the days' workouts for the inserts,
+            // then validates the plan (the transaction commits only if it is valid) and serialises the answer.
+            (saved, answer) = try await context.database.savePlan(whole, beside: {
                 try PlanInputs.validate(generated, for: planRequest, generator: generatorName)
                 return try EncodedJSON.encoding(PlanInputs.result(generated, plan: plan, race: race, generator: generatorName))
-            }
-        )
+            })
+        }
         progressEnded = true
         request.progress.end(message: "Plan \(saved.id) is active")
         return answer
+    }
+
+    /// The plan's record once generated: the generator's goal time (asked for, or predicted) and its weeks.
+    private static func record(_ requested: TrainingPlan, of generated: GeneratedPlan) -> TrainingPlan {
+        var plan = requested
+        plan.goalTimeSeconds = generated.goalTimeSeconds
+        plan.weekCount = generated.weeks.count
+        return plan
     }
 }
