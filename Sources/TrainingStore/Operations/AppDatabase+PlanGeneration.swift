@@ -139,7 +139,7 @@ extension AppDatabase {
     static func insertPlannedDays(_ days: [PlannedDay], _ db: Database) throws {
         let sink = PlannedDaySink()
         sink.append(days)
-        sink.close(after: Result<Void, any Error>.success(()))
+        sink.close(after: .success(()))
         _ = try insertPlannedDays(sink, db)
     }
 
