@@ -454,6 +454,23 @@ final class StoreTests: XCTestCase {
         XCTAssertFalse(second.next().hasPrefix(stem + "_"), "another series has another stem")
     }
 
+    /// The error a test's plan save is refused with.
+    private struct Refused: Error {}
+
+    /// Runs a plan save that must be refused with ``Refused`` and checks that no plan, planned day or race is left.
+    private func assertRefusedLeavingNothing(_ save: () async throws -> Void, file: StaticString = #filePath, line: UInt = #line) async throws {
+        do {
+            try await save()
+            XCTFail("a refused plan was saved", file: file, line: line)
+        } catch {
+            XCTAssertTrue(error is Refused, "the refusal's own error, not \(error)", file: file, line: line)
+        }
+        let counts = try await database.writer.read { db in
+            try ["trainingPlan", "trainingDayPlanned", "race"].map { table in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") }
+        }
+        XCTAssertEqual(counts, [0, 0, 0], "plans, planned days and races left", file: file, line: line)
+    }
+
     /// A plan's days are stored while their texts are still being serialised (`PlannedDayRows`): a transaction that
     /// takes the texts as they come stores each day with its own workout, in order, and commits only if the check
     /// beside it passes.
@@ -471,23 +488,13 @@ final class StoreTests: XCTestCase {
             PlannedDay(id: ids.next(), trainingPlanId: plan.id, weekIndex: week.weekIndex, dayIndex: day.dayIndex,
                        date: plan.date(weekIndex: week.weekIndex, dayIndex: day.dayIndex), phase: day.phase, plannedData: day.workout)
         } }
-        struct Refused: Error {}
         let write = PlanWrite(plan: plan, race: race, insertsRace: true, fillsDraft: false, days: days, assignedAt: now)
         // A check beside the transaction that refuses the plan: its error, and nothing written; also when the days
         // it let through broke a constraint first (two days on one date).
         var clashing = write
         clashing.days[1].date = clashing.days[0].date
         for attempt in [write, clashing] {
-            do {
-                _ = try await database.savePlan(attempt, beside: { throw Refused() })
-                XCTFail("a refused plan was saved")
-            } catch {
-                XCTAssertTrue(error is Refused, "the check's error, not \(error)")
-            }
-            let plans = try await database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM trainingPlan") }
-            let storedDays = try await database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM trainingDayPlanned") }
-            XCTAssertEqual(plans, 0)
-            XCTAssertEqual(storedDays, 0)
+            try await assertRefusedLeavingNothing { _ = try await database.savePlan(attempt, beside: { throw Refused() }) }
         }
 
         _ = try await database.savePlan(write, beside: {})
@@ -515,20 +522,12 @@ final class StoreTests: XCTestCase {
                            plannedData: day.workout)
             }
         }
-        struct Refused: Error {}
-        do {
+        try await assertRefusedLeavingNothing {
             _ = try await database.savePlan(write, making: { sink -> (plan: TrainingPlan, made: Int) in
                 for week in generated.weeks.prefix(4) { sink.append(days(of: week)) }
                 throw Refused()
             })
-            XCTFail("a refused plan was saved")
-        } catch {
-            XCTAssertTrue(error is Refused, "the maker's error, not \(error)")
         }
-        let plans = try await database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM trainingPlan") }
-        let races = try await database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM race") }
-        XCTAssertEqual(plans, 0)
-        XCTAssertEqual(races, 0)
 
         let (saved, made) = try await database.savePlan(write, making: { sink in
             for week in generated.weeks {
