@@ -471,23 +471,33 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(counts, [0, 0, 0], "plans, planned days and races left", file: file, line: line)
     }
 
-    /// A plan's days are stored while their texts are still being serialised (`PlannedDayRows`): a transaction that
+    /// A built-in plan of `weeks` weeks for `meters` (from 2027-01-04, four days a week), its record as the request
+    /// gives it (no goal time) and its race, for the athlete `ath`.
+    private func samplePlan(_ id: String, weeks: Int, meters: Double) throws -> (generated: GeneratedPlan, plan: TrainingPlan, race: Race) {
+        let start = CalendarDate("2027-01-04")!
+        let request = PlanRequest(raceName: "M", raceDate: start.adding(days: 7 * (weeks - 1) + 6), raceDistanceMeters: meters, startDate: start,
+                                  trainingDays: [.tuesday, .thursday, .saturday, .sunday])
+        let plan = TrainingPlan(id: "plan_\(id)", athleteId: "ath", name: id, goalTimeSeconds: nil, startDate: start, status: .active,
+                                preferredDays: request.trainingDays, weekCount: weeks, createdAt: now, updatedAt: now)
+        return (try BuiltInCoach().generate(request), plan, Race(id: "race_\(id)", name: "M", date: request.raceDate, distanceMeters: meters, createdAt: now))
+    }
+
+    /// The days of `week` in `plan`, with ids that say where they are.
+    private static func days(of week: GeneratedWeek, in plan: TrainingPlan) -> [PlannedDay] {
+        week.days.map { day in
+            PlannedDay(id: "day_\(plan.id)_\(week.weekIndex)_\(day.dayIndex)", trainingPlanId: plan.id, weekIndex: week.weekIndex,
+                       dayIndex: day.dayIndex, date: plan.date(weekIndex: week.weekIndex, dayIndex: day.dayIndex), phase: day.phase,
+                       plannedData: day.workout)
+        }
+    }
+
+    /// A plan's days are stored while their texts are still being serialised (`PlannedDaySink`): a transaction that
     /// takes the texts as they come stores each day with its own workout, in order, and commits only if the check
     /// beside it passes.
     func testPlannedDaysAreStoredAsTheirTextsCome() async throws {
         _ = try await database.insertAthlete(athlete())
-        let start = CalendarDate("2027-01-04")!
-        let request = PlanRequest(raceName: "M", raceDate: start.adding(days: 7 * 11 + 6), raceDistanceMeters: 21097.5, startDate: start,
-                                  trainingDays: [.tuesday, .thursday, .saturday, .sunday])
-        let generated = try BuiltInCoach().generate(request)
-        let plan = TrainingPlan(id: "plan_fed", athleteId: "ath", name: "Fed", goalTimeSeconds: nil, startDate: start, status: .active,
-                                preferredDays: request.trainingDays, weekCount: generated.weeks.count, createdAt: now, updatedAt: now)
-        let race = Race(id: "race_fed", name: "M", date: request.raceDate, distanceMeters: 21097.5, createdAt: now)
-        var ids = IdentifierSeries("day")
-        let days = generated.weeks.flatMap { week in week.days.map { day in
-            PlannedDay(id: ids.next(), trainingPlanId: plan.id, weekIndex: week.weekIndex, dayIndex: day.dayIndex,
-                       date: plan.date(weekIndex: week.weekIndex, dayIndex: day.dayIndex), phase: day.phase, plannedData: day.workout)
-        } }
+        let (generated, plan, race) = try samplePlan("fed", weeks: 12, meters: 21097.5)
+        let days = generated.weeks.flatMap { Self.days(of: $0, in: plan) }
         let write = PlanWrite(plan: plan, race: race, insertsRace: true, fillsDraft: false, days: days, assignedAt: now)
         // A check beside the transaction that refuses the plan: its error, and nothing written; also when the days
         // it let through broke a constraint first (two days on one date).
@@ -507,21 +517,9 @@ final class StoreTests: XCTestCase {
     /// at the end); a maker that fails after handing days over leaves nothing written, and its error is thrown.
     func testAPlanMadeWhileItIsStoredIsStoredWithItsFinalRecord() async throws {
         _ = try await database.insertAthlete(athlete())
-        let start = CalendarDate("2027-01-04")!
-        let request = PlanRequest(raceName: "M", raceDate: start.adding(days: 7 * 9 + 6), raceDistanceMeters: 10_000, startDate: start,
-                                  trainingDays: [.tuesday, .thursday, .saturday, .sunday])
-        let generated = try BuiltInCoach().generate(request)
-        let requested = TrainingPlan(id: "plan_made", athleteId: "ath", name: "Made", goalTimeSeconds: nil, startDate: start, status: .active,
-                                     preferredDays: request.trainingDays, weekCount: 10, createdAt: now, updatedAt: now)
-        let race = Race(id: "race_made", name: "M", date: request.raceDate, distanceMeters: 10_000, createdAt: now)
+        let (generated, requested, race) = try samplePlan("made", weeks: 10, meters: 10_000)
         let write = PlanWrite(plan: requested, race: race, insertsRace: true, fillsDraft: false, days: [], assignedAt: now)
-        @Sendable func days(of week: GeneratedWeek) -> [PlannedDay] {
-            week.days.map { day in
-                PlannedDay(id: "day_made_\(week.weekIndex)_\(day.dayIndex)", trainingPlanId: requested.id, weekIndex: week.weekIndex,
-                           dayIndex: day.dayIndex, date: requested.date(weekIndex: week.weekIndex, dayIndex: day.dayIndex), phase: day.phase,
-                           plannedData: day.workout)
-            }
-        }
+        @Sendable func days(of week: GeneratedWeek) -> [PlannedDay] { Self.days(of: week, in: requested) }
         try await assertRefusedLeavingNothing {
             _ = try await database.savePlan(write, making: { sink -> (plan: TrainingPlan, made: Int) in
                 for week in generated.weeks.prefix(4) { sink.append(days(of: week)) }
