@@ -91,7 +91,7 @@ extension AppDatabase {
             days.close(after: result)
         }
         do {
-            _ = try writeOnCallingThread { db in try Self.savePlan(write, days: days, outcome: outcome, db) }
+            try writeOnCallingThread { db in try Self.savePlan(write, days: days, outcome: outcome, db) }
             return try outcome.take().get()
         } catch {
             // The other thread finishes in every path (a transaction that failed early did not wait for it).
@@ -104,7 +104,7 @@ extension AppDatabase {
     /// plan's final record once they are all in.
     static func savePlan<Made>(
         _ write: PlanWrite, days: PlannedDaySink, outcome: Handoff<Result<(plan: TrainingPlan, made: Made), any Error>>, _ db: Database
-    ) throws -> TrainingPlan {
+    ) throws {
         if write.insertsRace { try write.race.insert(db) }
         if write.fillsDraft {
             guard let existing = try TrainingPlan.fetchOne(db, key: write.plan.id) else {
@@ -132,7 +132,6 @@ extension AppDatabase {
         try db.execute(sql: """
             INSERT INTO trainingPlanRevision (trainingPlanId, revision, kind, reason, changedDays, createdAt) VALUES (?, 1, 'generate', NULL, ?, ?)
             """, arguments: [write.plan.id, dayCount, write.assignedAt])
-        return plan
     }
 
     /// Inserts planned days with one prepared statement.

@@ -82,7 +82,7 @@ enum PlanGenerate: GoFastMethod {
             weekCount: planRequest.weekCount, createdAt: draft?.createdAt ?? now, updatedAt: now
         )
         let write = PlanWrite(plan: requested, race: race, insertsRace: insertsRace, fillsDraft: draft != nil, days: [], assignedAt: now)
-        request.progress.report(message: "Saving \(planRequest.weekCount * 7) days", percentage: 50)
+        let dayCount = planRequest.weekCount * 7
         let generatorName = generator.name
         let saved: TrainingPlan
         let answer: EncodedJSON
@@ -90,14 +90,14 @@ enum PlanGenerate: GoFastMethod {
             // Two cores: another thread runs the coach and hands each week's days to the store as it makes them,
             // then validates the plan (the transaction commits only if it is valid) and serialises the answer;
             // this thread stores the days meanwhile.
+            request.progress.report(message: "Generating and saving \(dayCount) days", percentage: 10)
             (saved, answer) = try await context.database.savePlan(write, making: { days in
                 var ids = IdentifierSeries("day")
                 let generated = try weekByWeek.generate(planRequest, eachWeek: { week in
                     days.append(PlanInputs.plannedDays(of: week, plan: requested, ids: &ids))
                 })
-                try PlanInputs.validate(generated, for: planRequest, generator: generatorName)
                 let plan = record(requested, of: generated)
-                return (plan, try EncodedJSON.encoding(PlanInputs.result(generated, plan: plan, race: race, generator: generatorName)))
+                return (plan, try validatedAnswer(generated, plan: plan, race: race, request: planRequest, generator: generatorName))
             })
         } else {
             let generated = try await generator.generate(planRequest, progress: request.progress)
@@ -111,11 +111,11 @@ enum PlanGenerate: GoFastMethod {
             var whole = write
             whole.plan = plan
             whole.days = PlanInputs.plannedDays(of: generated, plan: plan)
+            request.progress.report(message: "Saving \(dayCount) days", percentage: 90)
             // Two cores: this thread stores the plan while another serialises the days' workouts for the inserts,
             // then validates the plan (the transaction commits only if it is valid) and serialises the answer.
             (saved, answer) = try await context.database.savePlan(whole, beside: {
-                try PlanInputs.validate(generated, for: planRequest, generator: generatorName)
-                return try EncodedJSON.encoding(PlanInputs.result(generated, plan: plan, race: race, generator: generatorName))
+                try validatedAnswer(generated, plan: plan, race: race, request: planRequest, generator: generatorName)
             })
         }
         progressEnded = true
@@ -129,5 +129,13 @@ enum PlanGenerate: GoFastMethod {
         plan.goalTimeSeconds = generated.goalTimeSeconds
         plan.weekCount = generated.weeks.count
         return plan
+    }
+
+    /// Checks `generated` (the same gate for every generator) and serialises the answer about the stored `plan`.
+    private static func validatedAnswer(
+        _ generated: GeneratedPlan, plan: TrainingPlan, race: Race, request: PlanRequest, generator: String
+    ) throws -> EncodedJSON {
+        try PlanInputs.validate(generated, for: request, generator: generator)
+        return try EncodedJSON.encoding(PlanInputs.result(generated, plan: plan, race: race, generator: generator))
     }
 }
