@@ -59,7 +59,7 @@ final class StoreTests: XCTestCase {
     }
 
     func testMigratesAnEmptyFileAndCreatesItOwnerOnly() throws {
-        XCTAssertEqual(try database.appliedMigrations(), ["v1: seed model", "v2: threshold inputs and training loads", "v3: plan revisions", "v4: planned day phase checked without IN"])
+        XCTAssertEqual(try database.appliedMigrations(), ["v1: seed model", "v2: threshold inputs and training loads", "v3: plan revisions", "v4: planned day phase checked without IN", "v5: planned days checked where they are made"])
         let path = directory.appendingPathComponent("nested/store.sqlite").path
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         XCTAssertEqual(mode.map { $0 & 0o077 }, 0, "the database must not be readable by others")
@@ -70,7 +70,7 @@ final class StoreTests: XCTestCase {
         // Reopening an already migrated file is a no-op.
         try database.close()
         database = try AppDatabase.open(path: path)
-        XCTAssertEqual(try database.appliedMigrations(), ["v1: seed model", "v2: threshold inputs and training loads", "v3: plan revisions", "v4: planned day phase checked without IN"])
+        XCTAssertEqual(try database.appliedMigrations(), ["v1: seed model", "v2: threshold inputs and training loads", "v3: plan revisions", "v4: planned day phase checked without IN", "v5: planned days checked where they are made"])
     }
 
     /// Texts are bound straight to SQLite: an empty one is stored empty (a missing pointer would bind NULL), and
@@ -161,7 +161,7 @@ final class StoreTests: XCTestCase {
         let before = try queue.read { try Row.fetchAll($0, sql: "SELECT * FROM trainingDayPlanned ORDER BY id") }
         let shapeBefore = try queue.read(shape)
 
-        try SchemaMigrations.migrator.migrate(queue)
+        try SchemaMigrations.migrator.migrate(queue, upTo: "v4: planned day phase checked without IN")
         try queue.write { db in
             XCTAssertEqual(try shape(db), shapeBefore, "same columns, defaults, indexes and references")
             XCTAssertEqual(try Row.fetchAll(db, sql: "SELECT * FROM trainingDayPlanned ORDER BY id"), before)
@@ -187,14 +187,64 @@ final class StoreTests: XCTestCase {
         }
     }
 
+    /// One planned day per date of a plan (a day's date is computed from its position, so this also keeps one day
+    /// per position).
     func testSQLiteItselfRefusesADuplicatePlannedDay() async throws {
         _ = try await database.insertAthlete(athlete())
         _ = try await database.savePlan(planWrite(planId: "p", start: CalendarDate("2026-03-02")!, weeks: 1, assignedAt: now, race: race(), insertsRace: true))
         let error = await refused("""
             INSERT INTO trainingDayPlanned (id, trainingPlanId, weekIndex, dayIndex, date, phase, plannedData)
-            VALUES ('dup', 'p', 0, 3, '2030-01-01', 'base', '{}')
+            VALUES ('dup', 'p', 1, 3, '2026-03-05', 'base', '{}')
             """)
         XCTAssertEqual((error as? DatabaseError)?.extendedResultCode, .SQLITE_CONSTRAINT_UNIQUE)
+    }
+
+    /// v5 rebuilds the planned-day table with one index beside its key, (plan, date), and no JSON check on
+    /// `plannedData`: a v4 file keeps every day and what references it, and the remaining rules still act.
+    func testV5KeepsEveryPlannedDayWithOneIndexByDate() throws {
+        let queue = try DatabaseQueue(path: directory.appendingPathComponent("v4.sqlite").path)
+        try SchemaMigrations.migrator.migrate(queue, upTo: "v4: planned day phase checked without IN")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO athlete (id, name, timeZone, createdAt, updatedAt) VALUES ('ath', 'A', 'UTC', 'a', 'a');
+                INSERT INTO trainingPlan VALUES ('p', 'ath', 'n', NULL, '2026-03-02', 'active', '[]', 1, 'a', 'a');
+                INSERT INTO trainingDayPlanned (id, trainingPlanId, weekIndex, dayIndex, date, phase, plannedData, revision)
+                    VALUES ('d0', 'p', 0, 0, '2026-03-02', 'base', '{"type":"easy"}', 1), ('d1', 'p', 0, 1, '2026-03-03', 'taper', '{"type":"rest"}', 2);
+                INSERT INTO athleteActivity (id, athleteId, source, externalId, sport, startTime, startEpochSeconds, localDate, elapsedSeconds,
+                    movingSeconds, distanceMeters, createdAt) VALUES ('a0', 'ath', 'garmin', '1', 'running', '2026-03-02T07:00:00Z', 1772434800, '2026-03-02', 1, 1, 1, 'a');
+                INSERT INTO trainingDayExecuted (id, athleteId, activityId, plannedDayId, date, createdAt) VALUES ('e0', 'ath', 'a0', 'd0', '2026-03-02', 'a');
+                INSERT INTO trainingDayPlannedVersion (plannedDayId, revision, supersededIn, phase, plannedData) VALUES ('d1', 1, 2, 'base', '{"type":"easy"}');
+                """)
+        }
+        let before = try queue.read { try Row.fetchAll($0, sql: "SELECT * FROM trainingDayPlanned ORDER BY id") }
+
+        try SchemaMigrations.migrator.migrate(queue)
+        try queue.write { db in
+            XCTAssertEqual(try Row.fetchAll(db, sql: "SELECT * FROM trainingDayPlanned ORDER BY id"), before)
+            let indexes = try Row.fetchAll(db, sql: "SELECT name, origin FROM pragma_index_list('trainingDayPlanned') ORDER BY name").map { [$0["name"] as String, $0["origin"] as String] }
+            let indexed = try indexes.map { index in try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info(?)", arguments: [index[0]]) }
+            XCTAssertEqual(indexed, [["id"], ["trainingPlanId", "date"]], "the key, and one day per date of a plan")
+            XCTAssertEqual(try String.fetchOne(db, sql: "SELECT plannedDayId FROM trainingDayExecuted WHERE id = 'e0'"), "d0")
+            XCTAssertEqual(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check"), [])
+            XCTAssertEqual(try String.fetchOne(db, sql: "SELECT name FROM sqlite_master WHERE name LIKE 'trainingDayPlanned%v5'"), nil)
+            // Still refused: a second day on a date, an unknown phase, a day index outside the week.
+            for values in ["('x', 'p', 1, 0, '2026-03-02', 'base', '{}')", "('x', 'p', 1, 0, '2026-03-09', 'recovery', '{}')",
+                           "('x', 'p', 1, 7, '2026-03-09', 'base', '{}')"] {
+                XCTAssertThrowsError(try db.execute(sql: "INSERT INTO trainingDayPlanned (id, trainingPlanId, weekIndex, dayIndex, date, phase, plannedData) VALUES \(values)"), values)
+            }
+            // The references still act: deleting the plan removes its days and their versions, and unlinks the execution.
+            try db.execute(sql: "DELETE FROM trainingPlan WHERE id = 'p'")
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM trainingDayPlanned"), 0)
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM trainingDayPlannedVersion"), 0)
+            XCTAssertEqual(try Row.fetchOne(db, sql: "SELECT plannedDayId FROM trainingDayExecuted WHERE id = 'e0'")?[0] as String?, nil)
+        }
+    }
+
+    /// The plan row `plan.generate` writes by hand holds the training days as the JSON encoder writes them.
+    func testTrainingDaysAreWrittenAsTheEncoderWritesThem() throws {
+        for days in [[], [Weekday.monday], Weekday.allCases, [.tuesday, .thursday, .saturday, .sunday]] {
+            XCTAssertEqual(JSONColumn.text(days), String(decoding: try JSONColumn.encoder.encode(days), as: UTF8.self))
+        }
     }
 
     func testSchemaChecksEnumerationsRangesAndForeignKeys() async throws {
@@ -232,10 +282,10 @@ final class StoreTests: XCTestCase {
     func testAFailureAfterSomeInsertsWritesNothing() async throws {
         _ = try await database.insertAthlete(athlete())
         var write = planWrite(planId: "p", start: CalendarDate("2026-03-02")!, weeks: 4, assignedAt: now, race: race(), insertsRace: true)
-        // Inject a failure after 20 days were inserted: a second row for (week 0, day 3).
+        // Inject a failure after 20 days were inserted: a second day on day 3's date.
         var duplicate = write.days[3]
         duplicate.id = "dup"
-        duplicate.date = CalendarDate("2031-01-01")!
+        duplicate.weekIndex = 9
         write.days.insert(duplicate, at: 20)
         do {
             _ = try await database.savePlan(write)
@@ -504,17 +554,20 @@ final class StoreTests: XCTestCase {
         var clashing = write
         clashing.days[1].date = clashing.days[0].date
         for attempt in [write, clashing] {
-            try await assertRefusedLeavingNothing { _ = try await database.savePlan(attempt, beside: { throw Refused() }) }
+            try await assertRefusedLeavingNothing { _ = try await database.savePlan(attempt, checking: { throw Refused() }, answering: {}) }
         }
 
-        _ = try await database.savePlan(write, beside: {})
+        let (_, answer) = try await database.savePlan(write, checking: {}, answering: { 42 })
+        XCTAssertEqual(answer, 42)
         let stored = try await database.plannedDays(planId: plan.id)
         XCTAssertEqual(stored, days, "every day with its own workout, in date order")
     }
 
-    /// A plan whose days are made while it is stored (`savePlan(_:making:)`): the maker hands the weeks over one by
-    /// one from its own thread, and the plan is stored with the record the maker returns (its goal time known only
-    /// at the end); a maker that fails after handing days over leaves nothing written, and its error is thrown.
+    /// A plan whose days are made while it is stored (`savePlan(_:making:checking:answering:)`): the maker hands the
+    /// weeks over one by one from its own thread, and the plan is stored with the record the maker returns (its goal
+    /// time known only at the end). A maker that fails after handing days over, or a check that refuses a plan
+    /// whose days are all in, leaves nothing written, and its error is thrown. The answer is made from the record
+    /// and what the check returned.
     func testAPlanMadeWhileItIsStoredIsStoredWithItsFinalRecord() async throws {
         _ = try await database.insertAthlete(athlete())
         let (generated, requested, race) = try samplePlan("made", weeks: 10, meters: 10_000)
@@ -524,7 +577,13 @@ final class StoreTests: XCTestCase {
             _ = try await database.savePlan(write, making: { sink -> (plan: TrainingPlan, made: Int) in
                 for week in generated.weeks.prefix(4) { sink.append(days(of: week)) }
                 throw Refused()
-            })
+            }, checking: { $0 }, answering: { _, made in made })
+        }
+        try await assertRefusedLeavingNothing {
+            _ = try await database.savePlan(write, making: { sink in
+                for week in generated.weeks { sink.append(days(of: week)) }
+                return (requested, 1)
+            }, checking: { _ -> Int in throw Refused() }, answering: { _, made in made })
         }
 
         let (saved, made) = try await database.savePlan(write, making: { sink in
@@ -534,7 +593,10 @@ final class StoreTests: XCTestCase {
             }
             var plan = requested
             plan.goalTimeSeconds = generated.goalTimeSeconds
-            return (plan, 42)
+            return (plan, 41)
+        }, checking: { made in made + 1 }, answering: { plan, checked in
+            XCTAssertEqual(plan.goalTimeSeconds, generated.goalTimeSeconds)
+            return checked
         })
         XCTAssertEqual(made, 42)
         XCTAssertEqual(saved.goalTimeSeconds, generated.goalTimeSeconds)

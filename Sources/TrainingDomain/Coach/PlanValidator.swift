@@ -66,7 +66,9 @@ public struct PlanValidator: Sendable {
         let raceWeek = daysToRace / 7, raceDay = daysToRace % 7
         var lastPhase = -1
         for (w, week) in plan.weeks.enumerated() {
-            let weekPath = "weeks[\(w)]"
+            // Paths are written out only for a problem found: building them for every day and step was most of
+            // the validator's time.
+            var weekPath: String { "weeks[\(w)]" }
             if week.weekIndex != w { fail("\(weekPath).weekIndex", "expected \(w), got \(week.weekIndex): weeks must be numbered 0, 1, 2 … in order") }
             let weekRank = Self.rank(week.phase)
             if weekRank < lastPhase { fail("\(weekPath).phase", "phase \(week.phase.rawValue) comes after a later phase; phases must run base → build → peak → taper") }
@@ -76,14 +78,14 @@ public struct PlanValidator: Sendable {
                 continue
             }
             for (d, day) in week.days.enumerated() {
-                let dayPath = "\(weekPath).days[\(d)]"
+                var dayPath: String { "\(weekPath).days[\(d)]" }
                 if day.dayIndex != d { fail("\(dayPath).dayIndex", "expected \(d), got \(day.dayIndex): each week needs day indices 0 … 6 once each, in order") }
                 if day.weekIndex != w { fail("\(dayPath).weekIndex", "expected \(w), got \(day.weekIndex)") }
                 if day.phase != week.phase { fail("\(dayPath).phase", "\(day.phase.rawValue) differs from its week's phase \(week.phase.rawValue)") }
                 let date = request.startDate.adding(days: w * 7 + d)
                 let isRaceDay = w == raceWeek && d == raceDay
                 let afterRace = w * 7 + d > daysToRace
-                checkWorkout(day.workout, path: "\(dayPath).workout", date: date, isRaceDay: isRaceDay, afterRace: afterRace,
+                checkWorkout(day.workout, path: WorkoutPath(week: w, day: d), date: date, isRaceDay: isRaceDay, afterRace: afterRace,
                              trainingDay: training.contains(date.weekday), request: request, fail: fail)
             }
         }
@@ -113,7 +115,7 @@ public struct PlanValidator: Sendable {
 
     /// Checks one day's workout.
     func checkWorkout(
-        _ workout: PlannedWorkout, path: String, date: CalendarDate, isRaceDay: Bool, afterRace: Bool, trainingDay: Bool,
+        _ workout: PlannedWorkout, path: WorkoutPath, date: CalendarDate, isRaceDay: Bool, afterRace: Bool, trainingDay: Bool,
         request: PlanRequest, fail: (String, String) -> Void
     ) {
         let distance = workout.distanceMeters, duration = workout.durationSeconds
@@ -170,7 +172,7 @@ public struct PlanValidator: Sendable {
         guard !workout.segments.isEmpty else { return }
         var stepsOK = true
         for (index, segment) in workout.segments.enumerated() {
-            if !checkSegment(segment, path: "\(path).segments[\(index)]", nested: false, fail: fail) { stepsOK = false }
+            if !checkSegment(segment, path: path.segment(index), nested: false, fail: fail) { stepsOK = false }
         }
         guard stepsOK else { return }
         let stepMeters = Self.meters(workout.segments), stepSeconds = Self.seconds(workout.segments)
@@ -205,7 +207,7 @@ public struct PlanValidator: Sendable {
     }
 
     /// Checks one step; returns whether it is sound enough to add up.
-    func checkSegment(_ segment: WorkoutSegment, path: String, nested: Bool, fail: (String, String) -> Void) -> Bool {
+    func checkSegment(_ segment: WorkoutSegment, path: WorkoutPath, nested: Bool, fail: (String, String) -> Void) -> Bool {
         var ok = true
         if let zone = segment.heartRateZone, !(1...5).contains(zone) { fail("\(path).heartRateZone", "must be 1 … 5, got \(zone)"); ok = false }
         if segment.kind == .repeat {
@@ -215,7 +217,7 @@ public struct PlanValidator: Sendable {
                 return false
             }
             guard let steps = segment.steps, !steps.isEmpty else { fail("\(path).steps", "a repeat needs at least one step"); return false }
-            for (index, step) in steps.enumerated() where !checkSegment(step, path: "\(path).steps[\(index)]", nested: true, fail: fail) { ok = false }
+            for (index, step) in steps.enumerated() where !checkSegment(step, path: path.step(index), nested: true, fail: fail) { ok = false }
             return ok
         }
         if let steps = segment.steps, !steps.isEmpty { fail("\(path).steps", "only repeat steps may contain steps"); ok = false }
@@ -249,5 +251,40 @@ public struct PlanValidator: Sendable {
             if let distance = segment.distanceMeters, let pace = segment.targetPace { return total + distance / 1000 * pace.midSecondsPerKm }
             return total
         }
+    }
+}
+
+/// Where in a plan a workout check is (`weeks[3].days[2].workout.segments[1].steps[0]`), written out only when a
+/// problem is found there.
+struct WorkoutPath: CustomStringConvertible {
+    /// The week's and the day's positions.
+    let week: Int, day: Int
+    /// The step's position in the workout, and within a repeat.
+    private(set) var segment: Int?, step: Int?
+
+    init(week: Int, day: Int) {
+        self.week = week
+        self.day = day
+    }
+
+    /// The path of the workout's step at `index`.
+    func segment(_ index: Int) -> WorkoutPath {
+        var path = self
+        path.segment = index
+        return path
+    }
+
+    /// The path of this repeat's step at `index`.
+    func step(_ index: Int) -> WorkoutPath {
+        var path = self
+        path.step = index
+        return path
+    }
+
+    var description: String {
+        var text = "weeks[\(week)].days[\(day)].workout"
+        if let segment { text += ".segments[\(segment)]" }
+        if let step { text += ".steps[\(step)]" }
+        return text
     }
 }

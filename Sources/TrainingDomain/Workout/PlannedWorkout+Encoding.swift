@@ -3,10 +3,14 @@
 
 extension PlannedWorkout {
     /// The workout as compact JSON with sorted keys, the same document `Codable` reads back.
-    public var jsonText: String {
+    public var jsonText: String { String(decoding: jsonUTF8, as: UTF8.self) }
+
+    /// The same document as UTF-8 bytes, for a writer that takes bytes: making a `String` of them checks every byte
+    /// again (~15 instructions a byte for these texts, with their dashes and multiplication signs).
+    public var jsonUTF8: [UInt8] {
         var writer = CompactJSON()
         writer.write(workout: self)
-        return writer.text
+        return writer.utf8
     }
 }
 
@@ -38,6 +42,9 @@ struct CompactJSON {
     init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The bytes written: UTF-8 by construction (ASCII punctuation and numbers, and the UTF-8 of Swift strings).
+    var utf8: [UInt8] { bytes }
 
     mutating func write(workout: PlannedWorkout) {
         open()

@@ -63,6 +63,23 @@ extension String: SQLiteParameter {
     }
 }
 
+/// Text already in UTF-8 (a column serialised by a hand-written writer), bound as text without a `String` in between.
+struct UTF8Text: SQLiteParameter, Sendable {
+    /// The text's bytes, valid UTF-8.
+    var bytes: [UInt8]
+
+    var textByteCount: Int { bytes.count }
+
+    func bind(to statement: SQLiteStatement, at index: CInt, text: UnsafeMutableRawBufferPointer, offset: inout Int) -> CInt {
+        let start = text.baseAddress! + offset
+        bytes.withUnsafeBytes { utf8 in
+            if let source = utf8.baseAddress { start.copyMemory(from: source, byteCount: utf8.count) }
+        }
+        offset += bytes.count
+        return sqlite3_bind_text(statement, index, start.assumingMemoryBound(to: CChar.self), CInt(bytes.count), nil)
+    }
+}
+
 extension Int: SQLiteParameter {
     var textByteCount: Int { 0 }
 

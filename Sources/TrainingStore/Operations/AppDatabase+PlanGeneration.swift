@@ -39,73 +39,86 @@ extension AppDatabase {
     /// Stores a generated plan atomically: the plan (new, or the draft filled) as `active`, its race link,
     /// a new assignment, and every planned day. Any failure (a constraint, a cancellation) writes nothing.
     public func savePlan(_ write: PlanWrite) async throws -> TrainingPlan {
-        try await savePlan(write, beside: {}).plan
+        try await savePlan(write, checking: {}, answering: {}).plan
     }
 
-    /// How many days `savePlan(_:beside:)` serialises before its transaction begins: enough for the inserts to
-    /// start on while the thread that serialises the rest wakes up.
+    /// How many days `savePlan(_:checking:answering:)` serialises before its transaction begins: enough for the
+    /// inserts to start on while the thread that serialises the rest wakes up.
     static let daysSerializedBeforeTheTransaction = 16
 
-    /// `savePlan(_:)` on two cores, with `beside` run while the transaction runs; returns the plan and what `beside`
-    /// returned.
+    /// `savePlan(_:)` on two cores: another thread serialises the days' workouts, which the inserts take as they
+    /// come, then runs `check` and `answer`; returns the plan and the answer.
     ///
-    /// Another thread serialises the days' workouts, which the inserts take as they come, then runs `beside`. The
-    /// transaction commits only if `beside` returns: what it throws is thrown with nothing written, even when the
-    /// days it let through broke a constraint first. A caller validates the plan and serialises its answer there.
-    public func savePlan<Beside: Sendable>(
-        _ write: PlanWrite, beside: @escaping @Sendable () throws -> Beside
-    ) async throws -> (plan: TrainingPlan, beside: Beside) {
+    /// The transaction commits only once `check` has returned: what it throws is thrown with nothing written, even
+    /// when the days it let through broke a constraint first. `answer` runs beside the commit, whose outcome it
+    /// must not change: a caller checks the plan in `check` and serialises its reply in `answer`.
+    public func savePlan<Answer: Sendable>(
+        _ write: PlanWrite, checking check: @escaping @Sendable () throws -> Void, answering answer: @escaping @Sendable () throws -> Answer
+    ) async throws -> (plan: TrainingPlan, answer: Answer) {
         let days = PlannedDaySink()
         let head = min(Self.daysSerializedBeforeTheTransaction, write.days.count)
         days.append(write.days[..<head])
-        let saved = try await savePlan(write, into: days) { days in
+        return try await savePlan(write, into: days, making: { days in
             days.append(write.days[head...])
-            return (write.plan, try beside())
-        }
-        return (saved.plan, saved.made)
+            return (write.plan, ())
+        }, checking: check, answering: { _, _ in try answer() })
     }
 
-    /// `savePlan(_:beside:)` of a plan whose days are made while it is stored: `make` runs on another thread, hands
-    /// the days to the sink as it makes them (`write.days` may be empty) and returns the plan's final record (what
-    /// only the whole plan tells, such as its goal time, may differ from `write.plan`'s) and its own value. The
-    /// transaction commits only if `make` returns: what it throws is thrown with nothing written.
-    public func savePlan<Made: Sendable>(
-        _ write: PlanWrite, making make: @escaping @Sendable (PlannedDaySink) throws -> (plan: TrainingPlan, made: Made)
-    ) async throws -> (plan: TrainingPlan, made: Made) {
-        try await savePlan(write, into: PlannedDaySink(), making: make)
+    /// `savePlan(_:checking:answering:)` of a plan whose days are made while it is stored, in three steps on another
+    /// thread:
+    /// - `make` hands the days to the sink as it makes them (`write.days` may be empty) and returns the plan's final
+    ///   record (what only the whole plan tells, such as its goal time, may differ from `write.plan`'s) with a value
+    ///   of its own. The transaction stores the days, then the record.
+    /// - `check` then checks that value: the transaction commits only once it has returned, and what `make` or
+    ///   `check` throws is thrown with nothing written.
+    /// - `answer` runs beside the commit, with the record and what `check` returned.
+    public func savePlan<Made: Sendable, Checked: Sendable, Answer: Sendable>(
+        _ write: PlanWrite,
+        making make: @escaping @Sendable (PlannedDaySink) throws -> (plan: TrainingPlan, made: Made),
+        checking check: @escaping @Sendable (Made) throws -> Checked,
+        answering answer: @escaping @Sendable (TrainingPlan, Checked) throws -> Answer
+    ) async throws -> (plan: TrainingPlan, answer: Answer) {
+        try await savePlan(write, into: PlannedDaySink(), making: make, checking: check, answering: answer)
     }
 
     /// The transaction runs on the calling thread (no hop to a writer thread and back) while another thread runs
-    /// `make`, which fills `days`, the inserts taking each day as it comes.
-    private func savePlan<Made: Sendable>(
-        _ write: PlanWrite, into days: PlannedDaySink, making make: @escaping @Sendable (PlannedDaySink) throws -> (plan: TrainingPlan, made: Made)
-    ) async throws -> (plan: TrainingPlan, made: Made) {
+    /// `make`, `check` and `answer` in turn, the inserts taking each day as `make` hands it over.
+    private func savePlan<Made: Sendable, Checked: Sendable, Answer: Sendable>(
+        _ write: PlanWrite,
+        into days: PlannedDaySink,
+        making make: @escaping @Sendable (PlannedDaySink) throws -> (plan: TrainingPlan, made: Made),
+        checking check: @escaping @Sendable (Made) throws -> Checked,
+        answering answer: @escaping @Sendable (TrainingPlan, Checked) throws -> Answer
+    ) async throws -> (plan: TrainingPlan, answer: Answer) {
         try Task.checkCancellation()
-        let outcome = Handoff<Result<(plan: TrainingPlan, made: Made), any Error>>()
+        let steps = PlanSteps<Answer>()
         // This work never blocks (the feed's appends do not wait), so it cannot starve the global queue's few
-        // threads, while the transaction below may wait for it on this cooperative thread. The outcome is handed
-        // over before the days are closed, so the transaction finds it once it has taken the last day.
+        // threads, while the transaction below may wait for it on this cooperative thread. Each step's outcome is
+        // handed over in every path: the record before the days are closed (the transaction finds it once it has
+        // taken the last day), the check's verdict before the answer is made.
         DispatchQueue.global(qos: .userInitiated).async {
-            let result = Result { try make(days) }
-            outcome.put(result)
-            days.close(after: result)
+            let made = Result { try make(days) }
+            steps.record.put(made.map(\.plan))
+            days.close(after: made)
+            let checked = made.flatMap { made in Result { try check(made.made) } }
+            steps.verdict.put(checked.map { _ in () })
+            steps.answer.put(checked.flatMap { checked in Result { try answer(try made.get().plan, checked) } })
         }
         do {
-            try writeOnCallingThread { db in try Self.savePlan(write, days: days, outcome: outcome, db) }
-            return try outcome.take().get()
+            let plan = try writeOnCallingThread { db in try Self.savePlan(write, days: days, steps: steps, db) }
+            return (plan, try steps.answer.take().get())
         } catch {
-            // The other thread finishes in every path (a transaction that failed early did not wait for it).
-            if case .failure(let refusal) = outcome.take() { throw refusal }
+            // The other thread finishes its steps in every path (a transaction that failed early did not wait for
+            // them), and a refusal wins over what it caused.
+            if case .failure(let refusal) = steps.verdict.take() { throw refusal }
             throw error
         }
     }
 
-    /// The plan's transaction: its race, the plan as `write` has it, the links, then the days as they come, and the
-    /// plan's final record once they are all in.
-    static func savePlan<Made>(
-        _ write: PlanWrite, days: PlannedDaySink, outcome: Handoff<Result<(plan: TrainingPlan, made: Made), any Error>>, _ db: Database
-    ) throws {
-        if write.insertsRace { try write.race.insert(db) }
+    /// The plan's transaction: its race, the plan as `write` has it, the links, the days as they come and the plan's
+    /// final record once they are all in; it returns (and commits) once the plan has passed its check.
+    static func savePlan<Answer>(_ write: PlanWrite, days: PlannedDaySink, steps: PlanSteps<Answer>, _ db: Database) throws -> TrainingPlan {
+        if write.insertsRace { try PlanRows.insert(write.race, db) }
         if write.fillsDraft {
             guard let existing = try TrainingPlan.fetchOne(db, key: write.plan.id) else {
                 throw StoreError.notFound(entity: "plan", id: write.plan.id)
@@ -118,20 +131,18 @@ extension AppDatabase {
             }
             try PlannedDay.filter(PlannedDay.Columns.trainingPlanId == write.plan.id).deleteAll(db)
             try RaceTrainingPlanRecord.filter(RaceTrainingPlanRecord.Columns.trainingPlanId == write.plan.id).deleteAll(db)
-            try write.plan.update(db)
+            try PlanRows.update(write.plan, db)
         } else {
-            try write.plan.insert(db)
+            try PlanRows.insert(write.plan, db)
         }
-        try RaceTrainingPlanRecord(id: nil, trainingPlanId: write.plan.id, raceId: write.race.id, linkedAt: write.assignedAt).insert(db)
-        try AthleteTrainingPlanRecord(id: nil, athleteId: write.plan.athleteId, trainingPlanId: write.plan.id, assignedAt: write.assignedAt).insert(db)
+        try PlanRows.link(planId: write.plan.id, raceId: write.race.id, athleteId: write.plan.athleteId, at: write.assignedAt, db)
         let dayCount = try insertPlannedDays(days, db)
-        // The maker handed its outcome over before closing the days, and the days closed without a failure.
-        let plan = try outcome.take().get().plan
-        if plan != write.plan { try plan.update(db) }
-        try db.execute(sql: "DELETE FROM trainingPlanRevision WHERE trainingPlanId = ?", arguments: [write.plan.id])
-        try db.execute(sql: """
-            INSERT INTO trainingPlanRevision (trainingPlanId, revision, kind, reason, changedDays, createdAt) VALUES (?, 1, 'generate', NULL, ?, ?)
-            """, arguments: [write.plan.id, dayCount, write.assignedAt])
+        // The maker handed its record over before closing the days, and the days closed without a failure.
+        let plan = try steps.record.take().get()
+        if plan != write.plan { try PlanRows.update(plan, db) }
+        try PlanRows.startRevisions(planId: plan.id, dayCount: dayCount, at: write.assignedAt, db)
+        try steps.verdict.take().get()
+        return plan
     }
 
     /// Inserts planned days with one prepared statement.

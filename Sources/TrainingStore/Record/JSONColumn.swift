@@ -24,6 +24,11 @@ enum JSONColumn {
         workout.jsonText
     }
 
+    /// The same text as UTF-8 bytes, bound as text without a `String` in between (a plan's days).
+    static func utf8Text(_ workout: PlannedWorkout) -> UTF8Text {
+        UTF8Text(bytes: workout.jsonUTF8)
+    }
+
     /// An analysis's column text by the domain's hand-written serialiser (one per matched run of a sync), which
     /// writes what `Codable` reads back, as tests check on analyses of every kind.
     static func text(_ analysis: ExecutionAnalysis) -> String {
@@ -33,6 +38,12 @@ enum JSONColumn {
     /// A training load's column text by the domain's hand-written serialiser (one per activity of a sync).
     static func text(_ load: TrainingLoad) -> String {
         load.jsonText
+    }
+
+    /// Training days' column text (`["tue","thu","sun"]`), written by hand: the text the encoder writes, for the
+    /// plan row `plan.generate` stores.
+    static func text(_ days: [Weekday]) -> String {
+        "[" + days.map { "\"" + $0.rawValue + "\"" }.joined(separator: ",") + "]"
     }
 
     /// An array's column text; an empty array is `[]` without running the encoder.

@@ -8,10 +8,10 @@ import TrainingDomain
 /// ones before its transaction begins, then hands the sink to the thread that makes the rest.
 public final class PlannedDaySink: @unchecked Sendable {
     /// The days and their texts, in insertion order.
-    let rows = Feed<(day: PlannedDay, text: String)>()
+    let rows = Feed<(day: PlannedDay, text: UTF8Text)>()
     /// The texts made so far, found again by a cheap fingerprint, then compared whole: hashing whole workouts (their
     /// descriptions, every segment) cost as much as serialising them.
-    private var seen: [Fingerprint: [(workout: PlannedWorkout, text: String)]] = [:]
+    private var seen: [Fingerprint: [(workout: PlannedWorkout, text: UTF8Text)]] = [:]
 
     init() {}
 
@@ -24,7 +24,7 @@ public final class PlannedDaySink: @unchecked Sendable {
                 rows.append((day, text))
                 continue
             }
-            let text = JSONColumn.text(workout)
+            let text = JSONColumn.utf8Text(workout)
             seen[fingerprint, default: []].append((workout, text))
             rows.append((day, text))
         }

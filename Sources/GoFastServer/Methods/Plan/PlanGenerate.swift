@@ -88,16 +88,20 @@ enum PlanGenerate: GoFastMethod {
         let answer: EncodedJSON
         if let weekByWeek = generator as? any WeekByWeekPlanGenerating {
             // Two cores: another thread runs the coach and hands each week's days to the store as it makes them,
-            // then validates the plan (the transaction commits only if it is valid) and serialises the answer;
-            // this thread stores the days meanwhile.
+            // then validates the plan (the transaction commits only once it is valid) and serialises the answer
+            // beside the commit; this thread stores the days meanwhile.
             request.progress.report(message: "Generating and saving \(dayCount) days", percentage: 10)
             (saved, answer) = try await context.database.savePlan(write, making: { days in
                 var ids = IdentifierSeries("day")
                 let generated = try weekByWeek.generate(planRequest, eachWeek: { week in
                     days.append(PlanInputs.plannedDays(of: week, plan: requested, ids: &ids))
                 })
-                let plan = record(requested, of: generated)
-                return (plan, try validatedAnswer(generated, plan: plan, race: race, request: planRequest, generator: generatorName))
+                return (record(requested, of: generated), generated)
+            }, checking: { generated in
+                try PlanInputs.validate(generated, for: planRequest, generator: generatorName)
+                return generated
+            }, answering: { plan, generated in
+                try serializedAnswer(generated, plan: plan, race: race, generator: generatorName)
             })
         } else {
             let generated = try await generator.generate(planRequest, progress: request.progress)
@@ -113,9 +117,12 @@ enum PlanGenerate: GoFastMethod {
             whole.days = PlanInputs.plannedDays(of: generated, plan: plan)
             request.progress.report(message: "Saving \(dayCount) days", percentage: 90)
             // Two cores: this thread stores the plan while another serialises the days' workouts for the inserts,
-            // then validates the plan (the transaction commits only if it is valid) and serialises the answer.
-            (saved, answer) = try await context.database.savePlan(whole, beside: {
-                try validatedAnswer(generated, plan: plan, race: race, request: planRequest, generator: generatorName)
+            // then validates the plan (the transaction commits only once it is valid) and serialises the answer
+            // beside the commit.
+            (saved, answer) = try await context.database.savePlan(whole, checking: {
+                try PlanInputs.validate(generated, for: planRequest, generator: generatorName)
+            }, answering: {
+                try serializedAnswer(generated, plan: plan, race: race, generator: generatorName)
             })
         }
         progressEnded = true
@@ -131,11 +138,8 @@ enum PlanGenerate: GoFastMethod {
         return plan
     }
 
-    /// Checks `generated` (the same gate for every generator) and serialises the answer about the stored `plan`.
-    private static func validatedAnswer(
-        _ generated: GeneratedPlan, plan: TrainingPlan, race: Race, request: PlanRequest, generator: String
-    ) throws -> EncodedJSON {
-        try PlanInputs.validate(generated, for: request, generator: generator)
-        return try EncodedJSON.encoding(PlanInputs.result(generated, plan: plan, race: race, generator: generator))
+    /// The answer about the stored `plan`, serialised.
+    private static func serializedAnswer(_ generated: GeneratedPlan, plan: TrainingPlan, race: Race, generator: String) throws -> EncodedJSON {
+        try EncodedJSON.encoding(PlanInputs.result(generated, plan: plan, race: race, generator: generator))
     }
 }
