@@ -31,22 +31,24 @@ final class DayAnalysisTests: XCTestCase {
         XCTAssertEqual(ActivityMatching.decide(activity: run("r", meters: 8000, on: day.date), activePlan: plan(weeks: 4), plannedDay: day), .execute(day))
     }
 
+    /// Each unmatched case is a typed reason whose text says why (the text is what replies show).
     func testEachUnmatchedCaseSaysWhy() {
-        let before = run("r", meters: 8000, on: start.adding(days: -1))
-        XCTAssertEqual(ActivityMatching.decide(activity: before, activePlan: plan(weeks: 4), plannedDay: nil),
-                       .unmatched(reason: "2027-01-03 is before the plan starts (2027-01-04)"))
-        let after = run("r", meters: 8000, on: start.adding(days: 28))
-        XCTAssertEqual(ActivityMatching.decide(activity: after, activePlan: plan(weeks: 4), plannedDay: nil),
-                       .unmatched(reason: "2027-02-01 is after the plan ends (2027-01-31)"))
-        XCTAssertEqual(ActivityMatching.decide(activity: after, activePlan: nil, plannedDay: nil), .unmatched(reason: "the athlete has no active plan"))
-        let ride = run("r", meters: 30000, sport: "cycling", on: start)
-        guard case .unmatched(let reason) = ActivityMatching.decide(activity: ride, activePlan: plan(weeks: 4), plannedDay: nil) else {
-            return XCTFail("a ride is not matched")
+        func reason(_ activity: Activity, plan: TrainingPlan?) -> UnmatchedReason? {
+            guard case .unmatched(let reason) = ActivityMatching.decide(activity: activity, activePlan: plan, plannedDay: nil) else { return nil }
+            return reason
         }
-        XCTAssertTrue(reason.hasPrefix("cycling is not running"), reason)
+        let before = run("r", meters: 8000, on: start.adding(days: -1))
+        XCTAssertEqual(reason(before, plan: plan(weeks: 4)), .beforePlan(date: CalendarDate("2027-01-03")!, planStart: start))
+        XCTAssertEqual(reason(before, plan: plan(weeks: 4))?.description, "2027-01-03 is before the plan starts (2027-01-04)")
+        let after = run("r", meters: 8000, on: start.adding(days: 28))
+        XCTAssertEqual(reason(after, plan: plan(weeks: 4))?.description, "2027-02-01 is after the plan ends (2027-01-31)")
+        XCTAssertEqual(reason(after, plan: nil)?.description, "the athlete has no active plan")
+        let ride = run("r", meters: 30000, sport: "cycling", on: start)
+        XCTAssertEqual(reason(ride, plan: plan(weeks: 4))?.description, "cycling is not running: stored, not matched to the running plan")
         // A draft (no weeks yet) has no range: the reason names the date.
-        XCTAssertEqual(ActivityMatching.decide(activity: before, activePlan: plan(weeks: 0), plannedDay: nil),
-                       .unmatched(reason: "no planned day on 2027-01-03"))
+        XCTAssertEqual(reason(before, plan: plan(weeks: 0))?.description, "no planned day on 2027-01-03")
+        XCTAssertEqual(UnmatchedReason.autoMatchOff.description, "autoMatch is false")
+        XCTAssertEqual(UnmatchedReason.alreadyKnown.description, "already known; not matched (call activity.match)")
     }
 
     // MARK: - Main entry and day analysis

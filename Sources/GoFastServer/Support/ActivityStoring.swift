@@ -28,7 +28,7 @@ enum ActivityStoring {
     static func itemResult(_ outcome: Result<IngestOutcome, any Error>, context: ServerContext) -> ActivityResults.Item {
         switch outcome {
         case .success(let outcome):
-            return ActivityResults.Item(activity: outcome.activity, created: outcome.created, execution: outcome.execution, unmatchedReason: outcome.unmatchedReason, error: nil)
+            return ActivityResults.Item(activity: outcome.activity, created: outcome.created, execution: outcome.execution, unmatchedReason: outcome.unmatchedReason?.description, error: nil)
         case .failure(let error):
             let mapped = (error as? RPCError) ?? ApplicationErrorMapper.map(error, logger: context.logger) ?? .internalError
             if mapped == .internalError { context.logger.error("ingest item failed", metadata: ["error": "\(error)"]) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits an incoming byte stream into message bodies, whatever the read sizes; detects the framing from the first bytes.
 ///
 /// Feed it bytes with `append(_:)` and take events with `next()` until it returns nil. An oversized
@@ -154,7 +156,7 @@ public struct MessageFramer: Sendable {
     private mutating func nextLine() -> Event? {
         while true {
             if scanned < start { scanned = start }
-            guard let newline = buffer[scanned...].firstIndex(of: 0x0A) else {
+            guard let newline = Self.firstNewline(in: buffer, from: scanned) else {
                 scanned = buffer.count
                 if buffer.count - start > maximumMessageBytes {
                     skippingLine = true
@@ -175,6 +177,16 @@ public struct MessageFramer: Sendable {
             if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
             if body.isEmpty { continue }
             return .message(Array(body))
+        }
+    }
+
+    /// The index of the first line feed in `bytes` at or after `index`, found by `memchr` (a megabyte's line
+    /// scanned byte by byte in Swift took ~6 instructions a byte on the reader thread).
+    private static func firstNewline(in bytes: [UInt8], from index: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard index < buffer.count, let base = buffer.baseAddress,
+                  let found = memchr(base + index, 0x0A, buffer.count - index) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
     }
 

@@ -1,17 +1,15 @@
 /// The matching rules of `autoMatchActivityToDay`, as pure functions.
 public enum ActivityMatching {
     /// Why an activity was stored without a match, or nil when it can be matched to `plannedDay`.
-    public static func unmatchedReason(activity: Activity, hasActivePlan: Bool, plannedDay: PlannedDay?, planRange: ClosedRange<CalendarDate>?) -> String? {
-        guard activity.isRun else {
-            return "\(activity.sport) is not running: stored, not matched to the running plan"
-        }
-        guard hasActivePlan else { return "the athlete has no active plan" }
+    public static func unmatchedReason(activity: Activity, hasActivePlan: Bool, plannedDay: PlannedDay?, planRange: ClosedRange<CalendarDate>?) -> UnmatchedReason? {
+        guard activity.isRun else { return .notRunning(sport: activity.sport) }
+        guard hasActivePlan else { return .noActivePlan }
         guard plannedDay != nil else {
             if let planRange {
-                if activity.localDate < planRange.lowerBound { return "\(activity.localDate) is before the plan starts (\(planRange.lowerBound))" }
-                if activity.localDate > planRange.upperBound { return "\(activity.localDate) is after the plan ends (\(planRange.upperBound))" }
+                if activity.localDate < planRange.lowerBound { return .beforePlan(date: activity.localDate, planStart: planRange.lowerBound) }
+                if activity.localDate > planRange.upperBound { return .afterPlan(date: activity.localDate, planEnd: planRange.upperBound) }
             }
-            return "no planned day on \(activity.localDate)"
+            return .noPlannedDay(date: activity.localDate)
         }
         return nil
     }

@@ -3,7 +3,7 @@ public enum MatchDecision: Hashable, Sendable {
     /// The activity executes this planned day (a rest day too: the run is then analysed as unplanned).
     case execute(PlannedDay)
     /// The activity is stored without a match, for this reason.
-    case unmatched(reason: String)
+    case unmatched(reason: UnmatchedReason)
 }
 
 extension ActivityMatching {
@@ -15,7 +15,7 @@ extension ActivityMatching {
         if let reason = unmatchedReason(activity: activity, hasActivePlan: activePlan != nil, plannedDay: plannedDay, planRange: range) {
             return .unmatched(reason: reason)
         }
-        guard let plannedDay else { return .unmatched(reason: "no planned day on \(activity.localDate)") }
+        guard let plannedDay else { return .unmatched(reason: .noPlannedDay(date: activity.localDate)) }
         return .execute(plannedDay)
     }
 }

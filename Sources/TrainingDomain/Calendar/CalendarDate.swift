@@ -76,13 +76,22 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
             let text = String(year)
             return String(repeating: "0", count: max(0, 4 - text.count)) + text + "-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
         }
-        // `YYYY-MM-DD` written digit by digit: dates are formatted for every stored row and every reply.
+        // `YYYY-MM-DD` written digit by digit into the string itself (ten bytes: a small string, no allocation):
+        // dates are formatted for every stored row and every reply.
         let digit = { (value: Int) in UInt8(ascii: "0") + UInt8(value) }
-        let bytes: [UInt8] = [
-            digit(year / 1000), digit(year / 100 % 10), digit(year / 10 % 10), digit(year % 10), UInt8(ascii: "-"),
-            digit(month / 10), digit(month % 10), UInt8(ascii: "-"), digit(day / 10), digit(day % 10),
-        ]
-        return String(decoding: bytes, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: 10) { text in
+            text[0] = digit(year / 1000)
+            text[1] = digit(year / 100 % 10)
+            text[2] = digit(year / 10 % 10)
+            text[3] = digit(year % 10)
+            text[4] = UInt8(ascii: "-")
+            text[5] = digit(month / 10)
+            text[6] = digit(month % 10)
+            text[7] = UInt8(ascii: "-")
+            text[8] = digit(day / 10)
+            text[9] = digit(day % 10)
+            return 10
+        }
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

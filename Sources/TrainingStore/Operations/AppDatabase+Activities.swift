@@ -11,7 +11,7 @@ public struct IngestOutcome: Sendable {
     /// The executed day, or nil.
     public var execution: ExecutedDay?
     /// Why there is no execution, or nil.
-    public var unmatchedReason: String?
+    public var unmatchedReason: UnmatchedReason?
 }
 
 /// The outcome of matching.
@@ -19,7 +19,7 @@ public struct MatchOutcome: Sendable {
     /// The executed day, or nil.
     public var execution: ExecutedDay?
     /// Why there is no execution, or nil.
-    public var unmatchedReason: String?
+    public var unmatchedReason: UnmatchedReason?
 }
 
 extension AppDatabase {
@@ -134,10 +134,10 @@ extension AppDatabase {
         }
         guard case .execute(let day)? = decision else {
             guard try insertActivityUnlessKnown(activity, db) else { return try knownActivity(activity, db) }
-            let reason: String
+            let reason: UnmatchedReason
             switch decision {
             case .unmatched(let why)?: reason = why
-            default: reason = "autoMatch is false"
+            default: reason = .autoMatchOff
             }
             return IngestOutcome(activity: activity, created: true, execution: nil, unmatchedReason: reason)
         }
@@ -162,7 +162,7 @@ extension AppDatabase {
         }
         let execution = try executionOf(activityId: existing.id, db)
         return IngestOutcome(activity: existing, created: false, execution: execution,
-                             unmatchedReason: execution == nil ? "already known; not matched (call activity.match)" : nil)
+                             unmatchedReason: execution == nil ? .alreadyKnown : nil)
     }
 
     /// `autoMatchActivityToDay`: (re)matches a stored activity to the planned day on its local date in the athlete's active plan.

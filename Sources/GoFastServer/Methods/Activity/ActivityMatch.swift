@@ -15,6 +15,6 @@ enum ActivityMatch: GoFastMethod {
 
     static func handle(_ params: ActivityIdParams, _ call: MethodCall) async throws -> Result {
         let outcome = try await call.database.matchActivity(id: params.activityId, now: call.context.clock.timestamp())
-        return Result(execution: outcome.execution, unmatchedReason: outcome.unmatchedReason)
+        return Result(execution: outcome.execution, unmatchedReason: outcome.unmatchedReason?.description)
     }
 }
