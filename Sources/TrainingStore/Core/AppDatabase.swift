@@ -1,3 +1,4 @@
+import CSQLiteConfig
 import Foundation
 import GRDB
 import TrainingDomain
@@ -70,8 +71,15 @@ public struct AppDatabase: Sendable {
         return try inlineReader.get().unsafeReentrantRead { db in try StoreError.decodingStoredRows { try body(db) } }
     }
 
+    /// SQLite's process-wide settings, made once before the process's first connection opens: its memory statistics
+    /// off (a global mutex on every allocation it makes; nothing here reads them).
+    private static let processSettings: Void = {
+        _ = gofast_sqlite3_disable_memory_statistics()
+    }()
+
     /// Opens (creating when needed, readable by its owner only: ``FileProtection``) the database at `path`; `:memory:` is a throwaway.
     public static func open(path: String) throws -> AppDatabase {
+        _ = processSettings
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
