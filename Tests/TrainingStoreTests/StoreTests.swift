@@ -131,11 +131,11 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try userVersion(), SchemaMigrations.stamp)
     }
 
-    /// v4 rebuilds the planned-day table: a v3 file keeps every day as it was, and the executions, versions and
-    /// cascades that reference the days.
-    func testV4KeepsEveryPlannedDayAndWhatReferencesIt() throws {
-        let queue = try DatabaseQueue(path: directory.appendingPathComponent("v3.sqlite").path)
-        try SchemaMigrations.migrator.migrate(queue, upTo: "v3: plan revisions")
+    /// A file migrated up to `migration`, holding two planned days and what references them: an execution of the
+    /// first, a version of the second.
+    private func fileWithPlannedDays(upTo migration: String) throws -> DatabaseQueue {
+        let queue = try DatabaseQueue(path: directory.appendingPathComponent("before-\(migration.prefix(2)).sqlite").path)
+        try SchemaMigrations.migrator.migrate(queue, upTo: migration)
         try queue.write { db in
             try db.execute(sql: """
                 INSERT INTO athlete (id, name, timeZone, createdAt, updatedAt) VALUES ('ath', 'A', 'UTC', 'a', 'a');
@@ -148,6 +148,22 @@ final class StoreTests: XCTestCase {
                 INSERT INTO trainingDayPlannedVersion (plannedDayId, revision, supersededIn, phase, plannedData) VALUES ('d1', 1, 2, 'base', '{"type":"easy"}');
                 """)
         }
+        return queue
+    }
+
+    /// The references of `fileWithPlannedDays` still act: deleting the plan removes its days and their versions, and
+    /// unlinks the execution.
+    private func assertTheDaysReferencesStillAct(_ db: Database, file: StaticString = #filePath, line: UInt = #line) throws {
+        try db.execute(sql: "DELETE FROM trainingPlan WHERE id = 'p'")
+        XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM trainingDayPlanned"), 0, file: file, line: line)
+        XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM trainingDayPlannedVersion"), 0, file: file, line: line)
+        XCTAssertEqual(try Row.fetchOne(db, sql: "SELECT plannedDayId FROM trainingDayExecuted WHERE id = 'e0'")?[0] as String?, nil, file: file, line: line)
+    }
+
+    /// v4 rebuilds the planned-day table: a v3 file keeps every day as it was, and the executions, versions and
+    /// cascades that reference the days.
+    func testV4KeepsEveryPlannedDayAndWhatReferencesIt() throws {
+        let queue = try fileWithPlannedDays(upTo: "v3: plan revisions")
         /// The table's columns (types, defaults, keys), its indexes with their columns, and its foreign keys.
         func shape(_ db: Database) throws -> [[Row]] {
             let indexes = try Row.fetchAll(db, sql: "SELECT name, \"unique\", origin, partial FROM pragma_index_list('trainingDayPlanned') ORDER BY name")
@@ -179,11 +195,7 @@ final class StoreTests: XCTestCase {
             XCTAssertThrowsError(try db.execute(sql: """
                 INSERT INTO trainingDayPlanned (id, trainingPlanId, weekIndex, dayIndex, date, phase, plannedData) VALUES ('x', 'p', 2, 0, '2026-03-16', 'recovery', '{}')
                 """))
-            // And the references still act: deleting the plan removes its days and their versions, and unlinks the execution.
-            try db.execute(sql: "DELETE FROM trainingPlan WHERE id = 'p'")
-            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM trainingDayPlanned"), 0)
-            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM trainingDayPlannedVersion"), 0)
-            XCTAssertEqual(try Row.fetchOne(db, sql: "SELECT plannedDayId FROM trainingDayExecuted WHERE id = 'e0'")?[0] as String?, nil)
+            try assertTheDaysReferencesStillAct(db)
         }
     }
 
@@ -202,20 +214,7 @@ final class StoreTests: XCTestCase {
     /// v5 rebuilds the planned-day table with one index beside its key, (plan, date), and no JSON check on
     /// `plannedData`: a v4 file keeps every day and what references it, and the remaining rules still act.
     func testV5KeepsEveryPlannedDayWithOneIndexByDate() throws {
-        let queue = try DatabaseQueue(path: directory.appendingPathComponent("v4.sqlite").path)
-        try SchemaMigrations.migrator.migrate(queue, upTo: "v4: planned day phase checked without IN")
-        try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO athlete (id, name, timeZone, createdAt, updatedAt) VALUES ('ath', 'A', 'UTC', 'a', 'a');
-                INSERT INTO trainingPlan VALUES ('p', 'ath', 'n', NULL, '2026-03-02', 'active', '[]', 1, 'a', 'a');
-                INSERT INTO trainingDayPlanned (id, trainingPlanId, weekIndex, dayIndex, date, phase, plannedData, revision)
-                    VALUES ('d0', 'p', 0, 0, '2026-03-02', 'base', '{"type":"easy"}', 1), ('d1', 'p', 0, 1, '2026-03-03', 'taper', '{"type":"rest"}', 2);
-                INSERT INTO athleteActivity (id, athleteId, source, externalId, sport, startTime, startEpochSeconds, localDate, elapsedSeconds,
-                    movingSeconds, distanceMeters, createdAt) VALUES ('a0', 'ath', 'garmin', '1', 'running', '2026-03-02T07:00:00Z', 1772434800, '2026-03-02', 1, 1, 1, 'a');
-                INSERT INTO trainingDayExecuted (id, athleteId, activityId, plannedDayId, date, createdAt) VALUES ('e0', 'ath', 'a0', 'd0', '2026-03-02', 'a');
-                INSERT INTO trainingDayPlannedVersion (plannedDayId, revision, supersededIn, phase, plannedData) VALUES ('d1', 1, 2, 'base', '{"type":"easy"}');
-                """)
-        }
+        let queue = try fileWithPlannedDays(upTo: "v4: planned day phase checked without IN")
         let before = try queue.read { try Row.fetchAll($0, sql: "SELECT * FROM trainingDayPlanned ORDER BY id") }
 
         try SchemaMigrations.migrator.migrate(queue)
@@ -232,11 +231,7 @@ final class StoreTests: XCTestCase {
                            "('x', 'p', 1, 7, '2026-03-09', 'base', '{}')"] {
                 XCTAssertThrowsError(try db.execute(sql: "INSERT INTO trainingDayPlanned (id, trainingPlanId, weekIndex, dayIndex, date, phase, plannedData) VALUES \(values)"), values)
             }
-            // The references still act: deleting the plan removes its days and their versions, and unlinks the execution.
-            try db.execute(sql: "DELETE FROM trainingPlan WHERE id = 'p'")
-            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM trainingDayPlanned"), 0)
-            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM trainingDayPlannedVersion"), 0)
-            XCTAssertEqual(try Row.fetchOne(db, sql: "SELECT plannedDayId FROM trainingDayExecuted WHERE id = 'e0'")?[0] as String?, nil)
+            try assertTheDaysReferencesStillAct(db)
         }
     }
 
