@@ -126,9 +126,6 @@ public struct HeartRateSample: Codable, Hashable, Sendable {
 public enum Sport {
     /// Whether a normalised or source sport name is a kind of running.
     public static func isRunning(_ sport: String) -> Bool {
-        // The name runs are stored under (`normalize`): most calls, answered without the Unicode-aware string
-        // operations below (~3,500 instructions an activity of a sync).
-        if sport == "running" { return true }
         let lowered = sport.lowercased()
         return lowered == "running" || lowered.hasSuffix("_running") || lowered.hasSuffix("running") && !lowered.contains("ski")
             || lowered == "run" || lowered == "track" || lowered == "treadmill"
